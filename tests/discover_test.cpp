@@ -1,0 +1,240 @@
+#include "driver/discover.hpp"
+
+#include <dirent.h>
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "test_util.hpp"
+
+namespace fs = std::filesystem;
+using namespace dfopt::driver;
+
+namespace {
+
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() /
+            ("dfopt-discover-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  [[nodiscard]] const fs::path& path() const { return path_; }
+  void write(const std::string& relative, const std::string& content = "FROM scratch\n") const {
+    const fs::path file = path_ / relative;
+    fs::create_directories(file.parent_path());
+    dfopt::test::write_bytes(file, content);
+  }
+
+ private:
+  fs::path path_;
+};
+
+// The found files relative to `root`, in result order.
+std::vector<std::string> relative(const DiscoverResult& result, const fs::path& root) {
+  std::vector<std::string> out;
+  for (const auto& file : result.files)
+    out.push_back(file.lexically_relative(root).generic_string());
+  return out;
+}
+
+DiscoverResult walk(const TempDir& tmp, Excludes excludes = {}) {
+  return discover({tmp.path().string()}, excludes);
+}
+
+}  // namespace
+
+TEST_CASE("is_dockerfile_name") {
+  for (const char* name :
+       {"Dockerfile", "dockerfile", "Dockerfile.dev", "Dockerfile.prod.arm64", "app.Dockerfile",
+        "app.dockerfile", "Containerfile", "Containerfile.ci", "x.containerfile", ".Dockerfile"}) {
+    CAPTURE(name);
+    CHECK(is_dockerfile_name(name));
+  }
+  for (const char* name :
+       {"Dockerfile.", "DOCKERFILE", "Dockerfile-dev", "README.md", "Dockerfile.md",
+        "Dockerfile.dockerignore", "app.Dockerfile.dockerignore", "Dockerfile~", "Dockerfile.orig",
+        "Dockerfile.rej", "Dockerfile.bak", ".Dockerfile.swp", ".Dockerfile.dfopt-a1B2c3",
+        "containerfile", "docker-compose.yml", "x.Containerfile.txt"}) {
+    CAPTURE(name);
+    CHECK_FALSE(is_dockerfile_name(name));
+  }
+}
+
+TEST_CASE("discover: names, skipped directories, sorted output") {
+  TempDir tmp;
+  for (const char* name : {"Dockerfile",
+                           "z/Dockerfile.dev",
+                           "a/app.Dockerfile",
+                           "b/x.dockerfile",
+                           "c/Containerfile",
+                           "c/Containerfile.prod",
+                           "c/y.containerfile",
+                           "d/dockerfile",
+                           ".devcontainer/Dockerfile",
+                           "target/Dockerfile",
+                           "notes.md",
+                           "Dockerfile.dockerignore",
+                           "Dockerfile.md",
+                           "a/build.sh",
+                           ".git/Dockerfile",
+                           ".hg/Dockerfile",
+                           ".svn/Dockerfile",
+                           "node_modules/x/Dockerfile",
+                           "vendor/Dockerfile",
+                           "third_party/Dockerfile",
+                           ".venv/Dockerfile",
+                           "venv/Dockerfile",
+                           "__pycache__/Dockerfile",
+                           ".tox/Dockerfile",
+                           "deep/er/still/Dockerfile"}) {
+    tmp.write(name);
+  }
+  const DiscoverResult result = walk(tmp);
+  CHECK(result.errors.empty());
+  CHECK(relative(result, tmp.path()) ==
+        std::vector<std::string>{".devcontainer/Dockerfile", "Dockerfile", "a/app.Dockerfile",
+                                 "b/x.dockerfile", "c/Containerfile", "c/Containerfile.prod",
+                                 "c/y.containerfile", "d/dockerfile", "deep/er/still/Dockerfile",
+                                 "target/Dockerfile", "z/Dockerfile.dev"});
+}
+
+TEST_CASE("discover: file arguments are taken as is; missing ones are errors") {
+  TempDir tmp;
+  tmp.write("build/odd-name.txt");
+  tmp.write("vendor/Dockerfile");
+  const fs::path odd = tmp.path() / "build" / "odd-name.txt";
+  const fs::path vendored = tmp.path() / "vendor" / "Dockerfile";
+  const fs::path missing = tmp.path() / "missing";
+  const DiscoverResult result = discover({odd.string(), missing.string(), vendored.string()}, {});
+  CHECK(result.files == std::vector<fs::path>{odd, vendored});
+  REQUIRE(result.errors.size() == 1);
+  CHECK(result.errors[0].path == missing.string());
+  CHECK(result.errors[0].message == "No such file or directory");
+}
+
+TEST_CASE("discover: duplicates are removed, also through different spellings") {
+  TempDir tmp;
+  tmp.write("a/Dockerfile");
+  tmp.write("b/Dockerfile");
+  const std::string root = tmp.path().string();
+  const DiscoverResult result =
+      discover({root, root + "/a", root + "/./a/Dockerfile", root + "/b/../b"}, {});
+  CHECK(relative(result, tmp.path()) == std::vector<std::string>{"a/Dockerfile", "b/Dockerfile"});
+}
+
+TEST_CASE("discover: --exclude globs and config excludes") {
+  TempDir tmp;
+  for (const char* name :
+       {"Dockerfile", "gen/Dockerfile", "svc/a/Dockerfile", "svc/a/app.dockerfile",
+        "svc/testdata/Dockerfile", "svc/b/Dockerfile", "legacy/Dockerfile"}) {
+    tmp.write(name);
+  }
+  SUBCASE("relative to the base") {
+    Excludes ex;
+    ex.base = tmp.path();
+    ex.globs = {"gen/**", "*.dockerfile", "legacy/"};
+    CHECK(relative(walk(tmp, ex), tmp.path()) ==
+          std::vector<std::string>{"Dockerfile", "svc/a/Dockerfile", "svc/b/Dockerfile",
+                                   "svc/testdata/Dockerfile"});
+  }
+  SUBCASE("a pattern outside the base matches nothing") {
+    Excludes ex;
+    ex.base = tmp.path() / "svc";
+    ex.globs = {"gen/**", "a"};
+    CHECK(relative(walk(tmp, ex), tmp.path()) ==
+          std::vector<std::string>{"Dockerfile", "gen/Dockerfile", "legacy/Dockerfile",
+                                   "svc/b/Dockerfile", "svc/testdata/Dockerfile"});
+  }
+  SUBCASE("the governing config's exclude, relative to its directory") {
+    auto config = std::make_shared<Config>();
+    config->dir = tmp.path() / "svc";
+    config->exclude = {"**/testdata/**", "b/Dockerfile"};
+    Excludes ex;
+    ex.config_for = [&](const fs::path& dir) -> std::shared_ptr<const Config> {
+      const auto rel = relative_to(dir, config->dir);
+      return rel ? config : nullptr;
+    };
+    CHECK(relative(walk(tmp, ex), tmp.path()) ==
+          std::vector<std::string>{"Dockerfile", "gen/Dockerfile", "legacy/Dockerfile",
+                                   "svc/a/Dockerfile", "svc/a/app.dockerfile"});
+  }
+}
+
+TEST_CASE("discover: .gitignore") {
+  TempDir tmp;
+  for (const char* name :
+       {"Dockerfile", "build/Dockerfile", "x.gen.Dockerfile", "keep.gen.Dockerfile",
+        "rootonly/Dockerfile", "sub/rootonly/Dockerfile", "sub/Dockerfile", "sub/local.Dockerfile",
+        "sub/deep/local.Dockerfile", "out/Dockerfile", "out/keep/Dockerfile"}) {
+    tmp.write(name);
+  }
+  tmp.write(".gitignore",
+            "# generated\n\nbuild/\n*.gen.Dockerfile\n!keep.gen.Dockerfile\n/rootonly\nout/\n"
+            "!out/keep/\n");
+  tmp.write("sub/.gitignore", "/local.Dockerfile\n");
+
+  CHECK(relative(walk(tmp), tmp.path()) ==
+        std::vector<std::string>{"Dockerfile", "keep.gen.Dockerfile", "sub/Dockerfile",
+                                 "sub/deep/local.Dockerfile", "sub/rootonly/Dockerfile"});
+
+  Excludes no_gitignore;
+  no_gitignore.respect_gitignore = false;
+  CHECK(walk(tmp, no_gitignore).files.size() == 11);
+}
+
+TEST_CASE("discover: symbolic links") {
+  TempDir tmp;
+  tmp.write("real/Dockerfile");
+  tmp.write("outside/Dockerfile.shared");
+  fs::create_directory_symlink(tmp.path(), tmp.path() / "real" / "loop");       // a loop
+  fs::create_directory_symlink(tmp.path() / "outside", tmp.path() / "linked");  // not followed
+  fs::create_symlink(tmp.path() / "outside" / "Dockerfile.shared",
+                     tmp.path() / "real" / "app.Dockerfile");
+  fs::create_symlink(tmp.path() / "nowhere", tmp.path() / "real" / "broken.Dockerfile");
+
+  const DiscoverResult result = discover({(tmp.path() / "real").string()}, {});
+  CHECK(result.errors.empty());
+  CHECK(relative(result, tmp.path()) ==
+        std::vector<std::string>{"real/Dockerfile", "real/app.Dockerfile"});
+
+  // The link and its target are one file: listed once, under the first name.
+  const DiscoverResult both = walk(tmp);
+  CHECK(relative(both, tmp.path()) ==
+        std::vector<std::string>{"outside/Dockerfile.shared", "real/Dockerfile"});
+}
+
+TEST_CASE("discover: an unreadable directory is reported and the walk goes on") {
+  TempDir tmp;
+  tmp.write("a/Dockerfile");
+  tmp.write("locked/Dockerfile");
+  tmp.write("z/Dockerfile");
+  const fs::path locked = tmp.path() / "locked";
+  fs::permissions(locked, fs::perms::none);
+  // Root (or CAP_DAC_OVERRIDE) reads it anyway: nothing to check then.
+  DIR* probe = ::opendir(locked.c_str());
+  const bool denied = probe == nullptr;
+  if (probe != nullptr) ::closedir(probe);
+  if (denied) {
+    const DiscoverResult result = walk(tmp);
+    CHECK(relative(result, tmp.path()) == std::vector<std::string>{"a/Dockerfile", "z/Dockerfile"});
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.errors[0].path == locked.string());
+    CHECK(result.errors[0].message == "Permission denied");
+  } else {
+    MESSAGE("running with privileges that ignore permissions: skipped the denied-directory check");
+  }
+  fs::permissions(locked, fs::perms::owner_all);
+}
