@@ -20,10 +20,11 @@ namespace dfopt {
 struct ReportOptions {
   enum class Mode { Report, Fix, Diff, Check };
 
-  bool color = false;       // ANSI colors in text output
-  bool show_fixes = true;   // `help:` lines and the fixes applied (or that would be)
-  bool quiet = false;       // text: finding lines only, no frames and no summary
-  bool verbose = false;     // text: also say so for files without findings
+  bool color = false;      // ANSI colors in text output
+  bool show_fixes = true;  // `help:` lines and the fixes applied (or that would be)
+  bool quiet = false;      // text: finding lines only, no frames and no summary
+  bool verbose = false;    // text: a note per finding (rule summary, equivalents) and a
+                           // line for each file without findings
   Mode mode = Mode::Report;
   Safety min_safety = Safety::Safe;  // Unsafe with --unsafe-fixes
   std::string tool_version;
@@ -43,26 +44,31 @@ void write_summary(std::string& out, std::span<const FileOutcome* const> files,
                    const RuleLookup& rules, const ReportOptions& options);
 
 // JSON: the objects for one file's findings (and its parse error), in order.
-[[nodiscard]] nlohmann::json json_findings(const FileOutcome& file, const RuleLookup& rules,
-                                           const ReportOptions& options);
+// `safety` is the fix's (display-only without one); `fixable` says whether the run
+// applies that fix at `options.min_safety`. Rows and columns are 1-based, columns
+// in code points.
+[[nodiscard]] nlohmann::ordered_json json_findings(const FileOutcome& file, const RuleLookup& rules,
+                                                   const ReportOptions& options);
 // JSON: one array of every file's findings, pretty-printed, ending in a newline.
 void write_json(std::string& out, std::span<const FileOutcome* const> files,
                 const RuleLookup& rules, const ReportOptions& options);
 
 // SARIF 2.1.0: one run whose driver lists every rule that occurs (sorted by id),
 // artifact URIs relative to `base` (the current directory by default).
-[[nodiscard]] nlohmann::json sarif_log(std::span<const FileOutcome* const> files,
-                                       const RuleLookup& rules, const ReportOptions& options,
-                                       const std::filesystem::path& base);
+[[nodiscard]] nlohmann::ordered_json sarif_log(std::span<const FileOutcome* const> files,
+                                               const RuleLookup& rules,
+                                               const ReportOptions& options,
+                                               const std::filesystem::path& base);
 void write_sarif(std::string& out, std::span<const FileOutcome* const> files,
                  const RuleLookup& rules, const ReportOptions& options);
 // The SARIF artifact URI of `path`: relative to `base` with `/` separators and
 // percent-encoded; a `file://` URI when the path lies outside `base`.
 [[nodiscard]] std::string artifact_uri(std::string_view path, const std::filesystem::path& base);
 
-// GitHub Actions: one `::warning` (findings) or `::error` (parse and internal
-// errors) workflow command per line.
-void write_github(std::string& out, const FileOutcome& file, const ReportOptions& options);
+// GitHub Actions: one `::warning` (findings, non-convergence) or `::error` (parse
+// and internal errors) workflow command per line; paths relative to the current
+// directory.
+void write_github(std::string& out, const FileOutcome& file);
 // Workflow command escaping: of the message, and (stricter) of a property value.
 [[nodiscard]] std::string github_escape_data(std::string_view text);
 [[nodiscard]] std::string github_escape_property(std::string_view text);

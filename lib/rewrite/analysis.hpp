@@ -1,0 +1,39 @@
+// Analyses of one parsed Dockerfile that several transforms need, computed on
+// first use and cached for the round: the stage view, the file's style, and the
+// shell AST of every RUN.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "rewrite/style.hpp"
+#include "shell/ast.hpp"
+#include "syntax/ir.hpp"
+#include "syntax/stages.hpp"
+
+namespace dfopt {
+
+class Analysis {
+ public:
+  explicit Analysis(const syntax::Document& doc);
+
+  [[nodiscard]] const syntax::Document& doc() const { return doc_; }
+  [[nodiscard]] std::string_view text() const { return doc_.text(); }
+  [[nodiscard]] const syntax::StageView& stages() const;
+  [[nodiscard]] const Style& style() const;
+  // The shell AST of instruction `index` when it is a shell-form RUN (or an ONBUILD RUN);
+  // nullptr otherwise. Heredoc RUNs get the AST of their first line only.
+  [[nodiscard]] const shell::Script* script(std::size_t index) const;
+  // The RUN instruction itself (the ONBUILD trigger for ONBUILD RUN), or nullptr.
+  [[nodiscard]] const syntax::Instruction* run(std::size_t index) const;
+
+ private:
+  const syntax::Document& doc_;
+  mutable std::optional<syntax::StageView> stages_;
+  mutable std::optional<Style> style_;
+  mutable std::vector<std::unique_ptr<shell::Script>> scripts_;
+  mutable std::vector<bool> scripts_done_;
+};
+
+}  // namespace dfopt

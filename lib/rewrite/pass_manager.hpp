@@ -1,0 +1,52 @@
+// The pass manager: parse → run the selected transforms → drop suppressed
+// findings → apply the non-overlapping fixes of the allowed safety → re-parse →
+// repeat until nothing changes (bounded). A fix whose result does not parse, or
+// that changes what BuildKit sees in an instruction it did not touch, is dropped
+// and reported as an internal error; the file is never written with it.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/diagnostic.hpp"
+#include "base/source.hpp"
+#include "rewrite/transform.hpp"
+
+namespace dfopt {
+
+struct PassOptions {
+  std::vector<const Transform*> transforms;  // in registry order
+  bool fix = false;                          // apply fixes (for --fix, --diff, --check)
+  Safety min_safety = Safety::Safe;          // apply fixes at least this safe (Unsafe with --unsafe-fixes)
+  int max_rounds = 12;
+  nlohmann::json settings = nlohmann::json::object();  // rule id → its settings object
+};
+
+struct AppliedFix {
+  std::string rule;
+  Safety safety = Safety::Safe;
+  std::string title;
+};
+
+struct FileOutcome {
+  std::shared_ptr<const SourceBuffer> original;
+  std::optional<Diagnostic> error;              // the input is not a valid Dockerfile (exit 2)
+  std::shared_ptr<const SourceBuffer> result;   // the text after the applied fixes (== original when none)
+  std::vector<Finding> findings;                // what remains, located in `result`
+  std::vector<AppliedFix> applied;
+  std::map<std::string, std::string> new_files; // relative path → content, from applied fixes
+  std::vector<std::string> internal_errors;     // dropped fixes, "rule: why"
+  std::vector<std::string> not_converged;       // rule ids still changing when the rounds ran out
+  int rounds = 0;
+
+  [[nodiscard]] bool changed() const { return result->text() != original->text() || !new_files.empty(); }
+};
+
+[[nodiscard]] FileOutcome run_passes(std::shared_ptr<const SourceBuffer> source, const PassOptions& options);
+
+}  // namespace dfopt

@@ -1,0 +1,3 @@
+FROM debian
+run apt-get update \
+	&& apt-get install -y curl

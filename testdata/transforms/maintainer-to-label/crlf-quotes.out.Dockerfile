@@ -1,0 +1,2 @@
+FROM debian
+LABEL org.opencontainers.image.authors="\"quoted\" \$HOME"

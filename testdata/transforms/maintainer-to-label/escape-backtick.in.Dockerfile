@@ -1,0 +1,4 @@
+# escape=`
+FROM mcr.example/windows
+MAINTAINER C:\Users\me `
+  continued

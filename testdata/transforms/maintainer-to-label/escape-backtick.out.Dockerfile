@@ -1,0 +1,3 @@
+# escape=`
+FROM mcr.example/windows
+LABEL org.opencontainers.image.authors="C:\Users\me   continued"

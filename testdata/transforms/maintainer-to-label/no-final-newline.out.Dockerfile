@@ -1,0 +1,3 @@
+FROM a
+RUN true
+LABEL org.opencontainers.image.authors="last"

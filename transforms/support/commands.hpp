@@ -1,0 +1,52 @@
+// What several transforms share: walking the simple commands of every RUN,
+// stage-aware lookups, and the edits that insert a flag or drop a command
+// from an `&&` chain.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rewrite/analysis.hpp"
+#include "rewrite/edit.hpp"
+#include "shell/command_model.hpp"
+
+namespace dfopt::transforms {
+
+// One simple command of a shell-form RUN (ONBUILD RUN included; heredoc RUNs are
+// skipped: their commands are not on the instruction line).
+struct RunCommand {
+  std::size_t index = 0;                       // the instruction in doc.instructions
+  const syntax::Instruction* run = nullptr;    // the RUN (the trigger for ONBUILD RUN)
+  const shell::Script* script = nullptr;
+  const shell::SimpleCommand* command = nullptr;
+  shell::CommandView view;
+};
+
+// Every simple command of every shell-form RUN, in file order.
+[[nodiscard]] std::vector<RunCommand> run_commands(const Analysis& analysis);
+// The commands of one RUN instruction.
+[[nodiscard]] std::vector<RunCommand> run_commands(const Analysis& analysis, std::size_t index);
+
+// Whether RUN `index` mounts a cache (or any mount) at a target starting with `prefix`.
+[[nodiscard]] bool has_cache_mount(const syntax::Instruction& run, std::string_view prefix);
+
+// Whether `name` is set by ENV or ARG in effect at instruction `index`, or given
+// to the command as an assignment prefix or through `env`.
+[[nodiscard]] bool variable_set(const Analysis& analysis, const RunCommand& cmd, std::string_view name);
+
+// Inserts ` flag` after the subcommand word (after the program when there is none).
+[[nodiscard]] std::optional<TextEdit> add_flag_after_subcommand(const RunCommand& cmd, std::string_view flag,
+                                                                shell::Names value_flags = {});
+
+// Removes one simple command that is a whole pipeline in an `&&` chain, with
+// the `&&` that joins it to its neighbour; nullopt when it stands elsewhere (a
+// `||` chain, a pipeline, alone in the RUN).
+[[nodiscard]] std::optional<TextEdit> remove_from_and_chain(const RunCommand& cmd);
+
+// The words of a command as plain text (literal values; `?` for non-literal words).
+[[nodiscard]] std::string literal_text(const shell::Word& word);
+
+}  // namespace dfopt::transforms
