@@ -8,13 +8,13 @@ namespace dfopt::transforms {
 
 std::span<const Transform* const> all() {
   // One explicit list: no static self-registration.
-  static const std::array<const Transform*, 3> list{
+  static const auto list = std::to_array<const Transform*>({
       // packages
       &apt_no_install_recommends(),
       &apt_clean_lists(),
       // runtime
       &maintainer_to_label(),
-  };
+  });
   return list;
 }
 
