@@ -1,18 +1,22 @@
 // The shell grammar. No skipper: blanks, line continuations and comments are explicit (`gap`),
 // so every rule starts at its first token and ends right after its last one, which makes the
-// spans recorded by the on_success handlers exact.
+// recorded spans exact. Words are lexed by hand (WordLexer below) and call back into the grammar
+// for $(...) and <(...); everything from simple commands up is X3.
 //
-// Linear time: alternatives are chosen by their first token, and once a construct is committed
-// to (an opening quote, `$(`, `(`, `{`, a keyword) a failure is an expectation failure that aborts
-// the whole parse, so nothing is parsed twice except the hand-written `(( ))` scan, which is
-// bounded by the nesting depth. Recursion is bounded by `nested[...]`, which aborts the parse
-// when the depth exceeds kMaxNestingDepth.
+// Linear time: alternatives are chosen by their first token (cheap look-aheads guard the costly
+// ones), and once a construct is committed to (an opening quote, `$(`, `(`, `{`, a keyword) a
+// failure is an expectation failure that aborts the whole parse, so nothing is parsed twice. The
+// one exception is the `((`/`$((` arithmetic scan, which may rescan what a subshell then parses,
+// once per nesting level. Recursion is bounded by `nested[...]` and the lexer's ${...} guard,
+// which abort the parse beyond kMaxNestingDepth.
 #pragma once
 
 #include <algorithm>
 #include <array>
 #include <boost/spirit/home/x3.hpp>
+#include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "shell/ast.hpp"
@@ -1008,8 +1012,8 @@ const auto name_def = x3::char_("a-zA-Z_") >> *x3::char_("a-zA-Z0-9_");
 const auto word_def = word_parser<WordMode::Word>{};
 const auto value_word_def = word_parser<WordMode::Value>{};
 const auto nested_list_def = linebreak >> -x3::omit[list];
-const auto array_body_def = x3::lit('(') >> linebreak >>
-                            *(x3::omit[word] >> linebreak) > x3::lit(')');
+const auto array_body_def = (x3::lit('(') >> linebreak >> *(x3::omit[word] >> linebreak)) >
+                            x3::lit(')');
 
 // Simple commands.
 const auto redirect_op = x3::symbols<RedirOp>({{"<", RedirOp::Less},
@@ -1030,8 +1034,8 @@ const auto assignment_def =
     x3::raw[name >> -(x3::lit('[') >> *~x3::char_("]\n") >> x3::lit(']')) >>
             -x3::lit('+')[set_append] >> x3::lit('=') >> value_word[set_value]][set_span];
 const auto redirect_def =
-    x3::raw[-(x3::raw[+x3::digit][set_fd] >> &x3::char_("<>")) >> !process_subst_start >>
-            redirect_op[set_op] >> gap > word[set_target]][set_span];
+    x3::raw[(-(x3::raw[+x3::digit][set_fd] >> &x3::char_("<>")) >> !process_subst_start >>
+             redirect_op[set_op] >> gap) > word[set_target]][set_span];
 const auto prefix_item = (&assignment_start >> assignment[push_assignment]) |
                          (&redirect_start >> redirect[push_redirect]);
 const auto suffix_item = (&redirect_start >> redirect[push_redirect]) | word[push_word];
@@ -1050,9 +1054,9 @@ const auto simple_command_def =
 // Compound commands.
 const auto trailing_redirects = *(gap >> x3::omit[redirect]);
 const auto compound_list_def = linebreak >> x3::omit[list];
-const auto subshell_def = x3::raw[(x3::lit('(') >> linebreak > list[set_body] > x3::lit(')')) >>
+const auto subshell_def = x3::raw[((x3::lit('(') >> linebreak) > list[set_body] > x3::lit(')')) >>
                                   *(gap >> redirect[push_redirect])][set_span];
-const auto group_def = x3::raw[(kw_lbrace >> linebreak > list[set_body] > kw_rbrace) >>
+const auto group_def = x3::raw[((kw_lbrace >> linebreak) > list[set_body] > kw_rbrace) >>
                                *(gap >> redirect[push_redirect])][set_span];
 const auto do_group_def = kw_do > compound_list > kw_done;
 const auto if_command_def =
@@ -1069,7 +1073,7 @@ const auto while_command_def = (kw_while > compound_list > do_group) >> trailing
 const auto until_command_def = (kw_until > compound_list > do_group) >> trailing_redirects;
 const auto case_separator = x3::lit(";;&") | x3::lit(";;") | x3::lit(";&");
 const auto case_patterns_def = x3::omit[word] % (gap >> x3::lit('|') >> gap);
-const auto case_item_def = (!kw_esac >> -(x3::lit('(') >> gap) >> case_patterns > gap >
+const auto case_item_def = ((!kw_esac >> -(x3::lit('(') >> gap) >> case_patterns) > gap >
                             x3::lit(')')) >>
                            linebreak >> -x3::omit[list] >> -(case_separator >> linebreak);
 const auto case_command_def =
@@ -1077,17 +1081,18 @@ const auto case_command_def =
     trailing_redirects;
 const auto arith_command_def = x3::lit("((") >> arith_body >> trailing_redirects;
 const auto test_token_def = x3::omit[word] | +x3::char_("()|&<>");
-const auto test_command_def = (kw_dbracket_open >> *(linebreak >> !kw_dbracket_close >>
-                                                     test_token) > linebreak > kw_dbracket_close) >>
-                              trailing_redirects;
+const auto test_command_def =
+    ((kw_dbracket_open >> *(linebreak >> !kw_dbracket_close >> test_token)) > linebreak >
+     kw_dbracket_close) >>
+    trailing_redirects;
 const auto compound_body_def =
     x3::omit[arith_command | subshell | group | test_command | if_command | for_command |
              while_command | until_command | case_command | select_command];
 const auto fn_name_def = +(x3::char_("a-zA-Z0-9_:.@+") | x3::lit('-'));
 const auto function_head =
-    (kw_function > gap > fn_name >> -(gap >> x3::lit('(') >> gap > x3::lit(')'))) |
+    (kw_function > gap > (fn_name >> -((gap >> x3::lit('(') >> gap) > x3::lit(')')))) |
     (fn_name >> gap >> x3::lit('(') >> gap >> x3::lit(')'));
-const auto function_def_def = (function_head >> linebreak > compound_body) >> trailing_redirects;
+const auto function_def_def = ((function_head >> linebreak) > compound_body) >> trailing_redirects;
 
 // Lists.
 const auto command_def =
@@ -1098,12 +1103,13 @@ const auto command_def =
     (&function_start >> function_def[assign]) | simple_command[assign];
 const auto pipe_op = x3::raw[x3::lit("|&")][push_op<OpKind::PipeAll>] |
                      x3::raw[x3::lit('|') >> !x3::lit('|')][push_op<OpKind::Pipe>];
-const auto pipeline_def = x3::raw[-(bang[set_negated] >> gap) >> command[push_command] >>
-                                  *(gap >> pipe_op >> linebreak > command[push_command])][set_span];
+const auto pipeline_def =
+    x3::raw[-(bang[set_negated] >> gap) >> command[push_command] >>
+            *((gap >> pipe_op >> linebreak) > command[push_command])][set_span];
 const auto and_or_op =
     x3::raw[x3::lit("&&")][push_op<OpKind::And>] | x3::raw[x3::lit("||")][push_op<OpKind::Or>];
 const auto and_or_def =
-    x3::raw[pipeline[push_pipeline] >> *(gap >> and_or_op >> linebreak > pipeline[push_pipeline])]
+    x3::raw[pipeline[push_pipeline] >> *((gap >> and_or_op >> linebreak) > pipeline[push_pipeline])]
            [set_span];
 const auto separator = x3::raw[x3::lit(';') >> !x3::char_(";&")][set_separator<OpKind::Semi>] |
                        x3::raw[x3::lit('&') >> !x3::char_("&>")][set_separator<OpKind::Amp>] |

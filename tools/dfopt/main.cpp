@@ -1,6 +1,7 @@
-// dfopt: the command-line interface, a thin shell over lib/.
-#include <cerrno>
-#include <cstring>
+// dfopt: the command line. Parses options and hands over to lib/: the run
+// itself is driver::run_app; the dumps and rule docs are printed from here.
+#include <unistd.h>
+
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -11,46 +12,43 @@
 #include <fmt/format.h>
 
 #include "base/diagnostic.hpp"
+#include "driver/app.hpp"
 #include "shell/shell.hpp"
 #include "shell/shell_dump.hpp"
 #include "syntax/buildkit_dump.hpp"
 #include "syntax/instructions.hpp"
 #include "syntax/ir_dump.hpp"
 #include "syntax/parser.hpp"
+#include "transforms/registry.hpp"
 
 namespace po = boost::program_options;
+using dfopt::driver::AppOptions;
 
 namespace {
 
 constexpr int exit_ok = 0;
 constexpr int exit_error = 2;
 
-struct ReadResult {
-  std::shared_ptr<const dfopt::SourceBuffer> source;
-  std::string error;
-};
-
-ReadResult read_file(const std::string& path) {
-  std::error_code ec;
+std::string read_input(const std::string& path, std::string& error) {
+  std::ostringstream ss;
   if (path == "-") {
-    std::ostringstream ss;
     ss << std::cin.rdbuf();
-    return {std::make_shared<dfopt::SourceBuffer>("-", ss.str()), {}};
+    return ss.str();
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return {nullptr, fmt::format("{}: error: cannot read: {}", path, std::strerror(errno))};
-  std::ostringstream ss;
+  if (!in) {
+    error = fmt::format("{}: error: cannot read: {}", path, std::strerror(errno));
+    return {};
+  }
   ss << in.rdbuf();
-  if (in.bad()) return {nullptr, fmt::format("{}: error: cannot read: {}", path, std::strerror(errno))};
-  return {std::make_shared<dfopt::SourceBuffer>(path, ss.str()), {}};
+  return ss.str();
 }
 
 std::string dump_shell(const dfopt::syntax::Document& doc) {
   using dfopt::syntax::Instruction;
-  using dfopt::syntax::Keyword;
   std::string out;
   const auto one = [&](const Instruction& ins) {
-    if (ins.keyword != Keyword::Run || ins.form != dfopt::syntax::ArgForm::Shell) return;
+    if (ins.keyword != dfopt::syntax::Keyword::Run || ins.form != dfopt::syntax::ArgForm::Shell) return;
     out += fmt::format("RUN line {}\n", ins.first_line);
     out += dfopt::shell::dump_shell(dfopt::shell::parse(ins.rest_text()), doc.text());
   };
@@ -61,20 +59,22 @@ std::string dump_shell(const dfopt::syntax::Document& doc) {
   return out;
 }
 
-// --dump=KIND: parse each file and print the chosen view. A file BuildKit's typed
-// parse rejects still gets its parse dump, then the error and exit code 2.
+// --dump=KIND: the parse of each file. A file BuildKit's typed parse rejects still
+// gets its parse dump, then the error and exit code 2.
 int dump(const std::string& kind, const std::vector<std::string>& paths) {
   int rc = exit_ok;
   for (const std::string& path : paths) {
-    ReadResult file = read_file(path);
-    if (!file.source) {
-      std::cerr << file.error << '\n';
+    std::string error;
+    std::string bytes = read_input(path, error);
+    if (!error.empty()) {
+      std::cerr << error << '\n';
       rc = exit_error;
       continue;
     }
-    auto doc = dfopt::syntax::parse(file.source);
+    auto source = std::make_shared<const dfopt::SourceBuffer>(path, std::move(bytes));
+    auto doc = dfopt::syntax::parse(source);
     if (!doc) {
-      std::cerr << dfopt::format_diagnostic(*file.source, doc.error());
+      std::cerr << dfopt::format_diagnostic(*source, doc.error());
       rc = exit_error;
       continue;
     }
@@ -86,51 +86,107 @@ int dump(const std::string& kind, const std::vector<std::string>& paths) {
       std::cout << dump_shell(*doc);
     }
     if (auto err = dfopt::syntax::check_instructions(*doc)) {
-      std::cerr << dfopt::format_diagnostic(*file.source, *err);
+      std::cerr << dfopt::format_diagnostic(*source, *err);
       rc = exit_error;
     }
   }
   return rc;
 }
 
-// Without a mode: check that each file parses as BuildKit would accept it.
-int check(const std::vector<std::string>& paths) {
-  int rc = exit_ok;
-  for (const std::string& path : paths) {
-    ReadResult file = read_file(path);
-    if (!file.source) {
-      std::cerr << file.error << '\n';
-      rc = exit_error;
-      continue;
-    }
-    auto doc = dfopt::syntax::parse(file.source);
-    std::optional<dfopt::Diagnostic> err;
-    if (!doc) {
-      err = doc.error();
-    } else {
-      err = dfopt::syntax::check_instructions(*doc);
-    }
-    if (err) {
-      std::cerr << dfopt::format_diagnostic(*file.source, *err);
-      rc = exit_error;
+std::string equivalents(const dfopt::Transform& t) {
+  std::string out;
+  for (const std::string_view e : t.equivalents) out += (out.empty() ? "" : ", ") + std::string(e);
+  return out.empty() ? "-" : out;
+}
+
+int list_rules() {
+  std::cout << fmt::format("{:<28} {:<9} {:<13} {:<7} {:<40} {}\n", "ID", "CATEGORY", "SAFETY", "DEFAULT",
+                           "EQUIVALENTS", "SUMMARY");
+  for (const dfopt::Transform* t : dfopt::transforms::all()) {
+    std::cout << fmt::format("{:<28} {:<9} {:<13} {:<7} {:<40} {}\n", t->id, dfopt::to_string(t->category),
+                             dfopt::to_string(t->safety), t->enabled_by_default ? "on" : "off", equivalents(*t),
+                             t->summary);
+  }
+  return exit_ok;
+}
+
+int explain(const std::string& id) {
+  const dfopt::Transform* t = dfopt::transforms::find(id);
+  if (t == nullptr) {
+    std::cerr << "dfopt: error: no rule '" << id << "' (see dfopt --list-rules)\n";
+    return exit_error;
+  }
+  std::cout << fmt::format("# {}\n\n{}.\n\nCategory: {} · Fix safety: {} · Enabled by default: {} · "
+                           "Equivalents: {}\n\n{}",
+                           t->id, t->summary, dfopt::to_string(t->category), dfopt::to_string(t->safety),
+                           t->enabled_by_default ? "yes" : "no", equivalents(*t), t->doc);
+  return exit_ok;
+}
+
+// "a,b" "c" → {a, b, c}
+std::vector<std::string> split_lists(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& v : values) {
+    std::string_view rest = v;
+    while (!rest.empty()) {
+      const std::size_t comma = rest.find(',');
+      const std::string_view item = rest.substr(0, comma);
+      if (!item.empty()) out.emplace_back(item);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
     }
   }
-  return rc;
+  return out;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  po::options_description visible("Usage: dfopt [OPTIONS] PATH...\n\nOptions");
+  AppOptions app;
+  std::string format = "text";
+  std::string color = "auto";
   std::string dump_kind;
-  visible.add_options()                                                  //
-      ("help,h", "print this help and exit")                             //
-      ("version", "print the version and exit")                          //
+  std::string explain_id;
+  std::vector<std::string> select;
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
+  std::string config;
+  std::string stdin_filename;
+  po::options_description visible(
+      "Usage: dfopt [OPTIONS] [PATH...]\n\n"
+      "Finds what makes Docker images big, slow to rebuild and unsafe, and rewrites the\n"
+      "Dockerfiles. PATH may be a file, a directory (searched for Dockerfiles) or - (stdin).\n\n"
+      "Options");
+  visible.add_options()                                                                          //
+      ("fix", "apply the fixes (Safe ones; add --unsafe-fixes for the others) in place")        //
+      ("diff", "print the fixes as a unified diff instead of writing them")                    //
+      ("check", "exit 1 when a fix would change a file or findings remain (for CI)")           //
+      ("unsafe-fixes", "also apply fixes that may change what the image contains or does")    //
+      ("no-unsafe-fixes", "do not apply unsafe fixes, even if the configuration says so")      //
+      ("select", po::value<std::vector<std::string>>(&select)->composing()->value_name("IDS"),
+       "only these rules (ids or categories, comma-separated)")  //
+      ("extend-select", po::value<std::vector<std::string>>(&extend_select)->composing()->value_name("IDS"),
+       "add these rules to the selection")  //
+      ("ignore", po::value<std::vector<std::string>>(&ignore)->composing()->value_name("IDS"),
+       "skip these rules (ids or categories)")  //
+      ("format", po::value<std::string>(&format)->value_name("FMT"), "output: text, json, sarif or github")  //
+      ("config", po::value<std::string>(&config)->value_name("FILE"),
+       "use this .dfopt.toml instead of the nearest one")  //
+      ("jobs,j", po::value<unsigned>(&app.jobs)->value_name("N"), "files processed in parallel (default: cores)")  //
+      ("exclude", po::value<std::vector<std::string>>(&app.exclude)->composing()->value_name("GLOB"),
+       "skip paths matching GLOB when walking directories")  //
+      ("stdin-filename", po::value<std::string>(&stdin_filename)->value_name("NAME"),
+       "the path of the file read from - (for configuration and messages)")  //
+      ("explain", po::value<std::string>(&explain_id)->value_name("ID"), "print the documentation of a rule")  //
+      ("list-rules", "list every rule: id, category, fix safety, equivalents, summary")                      //
+      ("color", po::value<std::string>(&color)->value_name("WHEN"), "auto, always or never")                  //
+      ("quiet,q", "print findings only, no summary")                                                         //
+      ("verbose,v", "more detail: notes per finding, files without findings")                                 //
       ("dump", po::value<std::string>(&dump_kind)->value_name("KIND"),
-       "print the parse of each file: buildkit (BuildKit's AST dump), ir (dfopt's IR), "
-       "shell (the shell AST of each RUN)");
+       "print the parse of each file: buildkit (BuildKit's AST dump), ir (dfopt's IR), shell (RUN ASTs)")  //
+      ("version,V", "print the version and exit")                                                          //
+      ("help,h", "print this help and exit");
   po::options_description hidden;
-  hidden.add_options()("path", po::value<std::vector<std::string>>()->composing(), "input files");
+  hidden.add_options()("path", po::value<std::vector<std::string>>(&app.paths)->composing(), "inputs");
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;
@@ -144,17 +200,20 @@ int main(int argc, char** argv) {
     std::cerr << "dfopt: error: " << e.what() << "\nTry 'dfopt --help'.\n";
     return exit_error;
   }
-  if (vm.count("help") != 0U) {
-    std::cout << visible << '\n';
+  const auto has = [&](const char* name) { return vm.count(name) != 0U; };
+  if (has("help")) {
+    std::cout << visible << "\nExit status: 0 nothing to report, 1 findings remain (or --check/--diff would "
+                            "change files), 2 usage, configuration, I/O or parse errors.\n";
     return exit_ok;
   }
-  if (vm.count("version") != 0U) {
+  if (has("version")) {
     std::cout << "dfopt " << DFOPT_VERSION << '\n';
     return exit_ok;
   }
-  const auto paths = vm.count("path") != 0U ? vm["path"].as<std::vector<std::string>>() : std::vector<std::string>{};
-  if (paths.empty()) {
-    std::cerr << "dfopt: error: no input files\nTry 'dfopt --help'.\n";
+  if (has("list-rules")) return list_rules();
+  if (has("explain")) return explain(explain_id);
+  if (app.paths.empty()) {
+    std::cerr << "dfopt: error: no input paths (use . for the current directory, - for stdin)\nTry 'dfopt --help'.\n";
     return exit_error;
   }
   if (!dump_kind.empty()) {
@@ -162,7 +221,50 @@ int main(int argc, char** argv) {
       std::cerr << "dfopt: error: --dump takes buildkit, ir or shell, not '" << dump_kind << "'\n";
       return exit_error;
     }
-    return dump(dump_kind, paths);
+    return dump(dump_kind, app.paths);
   }
-  return check(paths);
+  if (static_cast<int>(has("fix")) + static_cast<int>(has("diff")) + static_cast<int>(has("check")) > 1) {
+    std::cerr << "dfopt: error: --fix, --diff and --check exclude each other\n";
+    return exit_error;
+  }
+  app.mode = has("fix") ? AppOptions::Mode::Fix
+             : has("diff") ? AppOptions::Mode::Diff
+             : has("check") ? AppOptions::Mode::Check
+                            : AppOptions::Mode::Report;
+  if (has("unsafe-fixes")) app.unsafe_fixes = true;
+  if (has("no-unsafe-fixes")) app.unsafe_fixes = false;
+  if (has("select")) app.select = split_lists(select);
+  app.extend_select = split_lists(extend_select);
+  app.ignore = split_lists(ignore);
+  if (has("config")) app.config = config;
+  if (has("stdin-filename")) app.stdin_filename = stdin_filename;
+  app.quiet = has("quiet");
+  app.verbose = has("verbose");
+  if (format == "text") {
+    app.format = AppOptions::Format::Text;
+  } else if (format == "json") {
+    app.format = AppOptions::Format::Json;
+  } else if (format == "sarif") {
+    app.format = AppOptions::Format::Sarif;
+  } else if (format == "github") {
+    app.format = AppOptions::Format::Github;
+  } else {
+    std::cerr << "dfopt: error: --format takes text, json, sarif or github, not '" << format << "'\n";
+    return exit_error;
+  }
+  if (color == "auto") {
+    app.color = AppOptions::Color::Auto;
+  } else if (color == "always") {
+    app.color = AppOptions::Color::Always;
+  } else if (color == "never") {
+    app.color = AppOptions::Color::Never;
+  } else {
+    std::cerr << "dfopt: error: --color takes auto, always or never, not '" << color << "'\n";
+    return exit_error;
+  }
+  if (std::find(app.paths.begin(), app.paths.end(), "-") != app.paths.end() && app.paths.size() > 1) {
+    std::cerr << "dfopt: error: - (standard input) cannot be combined with other paths\n";
+    return exit_error;
+  }
+  return dfopt::driver::run_app(app, std::cout, std::cerr);
 }

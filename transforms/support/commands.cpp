@@ -117,4 +117,51 @@ std::optional<TextEdit> remove_from_and_chain(const RunCommand& cmd) {
 
 std::string literal_text(const shell::Word& word) { return word.literal ? *word.literal : std::string("?"); }
 
+std::optional<std::string_view> apt_subcommand(const shell::CommandView& view) {
+  if (!shell::is_program(view, shell::kAptPrograms)) return std::nullopt;
+  const shell::Word* sub = shell::subcommand(view, shell::kAptValueFlags);
+  if (sub == nullptr || !sub->literal) return std::nullopt;
+  return std::string_view(*sub->literal);
+}
+
+namespace {
+
+const shell::SimpleCommand* piped_from(const std::vector<shell::Statement>& statements,
+                                       const shell::SimpleCommand* cmd) {
+  for (const shell::Statement& st : statements) {
+    for (const shell::Pipeline& p : st.and_or.pipelines) {
+      for (std::size_t i = 0; i < p.commands.size(); ++i) {
+        const shell::Command& c = p.commands[i];
+        if (std::get_if<shell::SimpleCommand>(&c) == cmd) {
+          return i == 0 ? nullptr : std::get_if<shell::SimpleCommand>(&p.commands[i - 1]);
+        }
+        const std::vector<shell::Statement>* body = nullptr;
+        if (const auto* sub = std::get_if<shell::Subshell>(&c)) body = &sub->body;
+        if (const auto* group = std::get_if<shell::Group>(&c)) body = &group->body;
+        if (body == nullptr) continue;
+        if (const shell::SimpleCommand* found = piped_from(*body, cmd)) return found;
+      }
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const shell::SimpleCommand* piped_from(const RunCommand& cmd) {
+  return piped_from(cmd.script->statements, cmd.command);
+}
+
+bool earlier_run_mentions(const Analysis& analysis, std::size_t index, std::string_view text) {
+  const syntax::Stage* stage = analysis.stages().stage_of(index);
+  if (stage == nullptr) return false;
+  for (std::size_t i = stage->from + 1; i < index; ++i) {
+    const syntax::Instruction* run = analysis.run(i);
+    if (run != nullptr && analysis.text().substr(run->span.begin, run->span.size()).find(text) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace dfopt::transforms

@@ -49,4 +49,16 @@ struct RunCommand {
 // The words of a command as plain text (literal values; `?` for non-literal words).
 [[nodiscard]] std::string literal_text(const shell::Word& word);
 
+// The subcommand of an apt-get/apt command (`install` in `apt-get -y install x`);
+// nullopt for other programs and when the subcommand is missing or not literal.
+[[nodiscard]] std::optional<std::string_view> apt_subcommand(const shell::CommandView& view);
+
+// The simple command whose output `cmd` reads through a pipe (`yes` in
+// `yes | apt-get install x`); nullptr when `cmd` is not fed by a pipe.
+[[nodiscard]] const shell::SimpleCommand* piped_from(const RunCommand& cmd);
+
+// Whether a RUN of the stage before instruction `index` mentions `text` (an
+// apt.conf.d snippet that sets `Assume-Yes`, say); a plain substring test.
+[[nodiscard]] bool earlier_run_mentions(const Analysis& analysis, std::size_t index, std::string_view text);
+
 }  // namespace dfopt::transforms
