@@ -69,6 +69,7 @@ struct Job {
   std::string display;  // the path as printed
   FileOutcome outcome;
   std::vector<std::string> errors;  // I/O and configuration errors, printed as they are
+  bool from_stdin = false;
   bool done = false;
 };
 
@@ -183,7 +184,7 @@ void App::print(const Job& job) {
         }
         break;
       }
-      if (options_.mode == AppOptions::Mode::Fix && job.display == "-" ) {
+      if (options_.mode == AppOptions::Mode::Fix && job.from_stdin) {
         // Fixing standard input: the fixed file goes to standard output, the report to stderr.
         std::string report;
         write_text(report, job.outcome, lookup_, report_);
@@ -243,6 +244,7 @@ int App::run() {
     Job job;
     job.path = options_.stdin_filename.value_or("-");
     job.display = options_.stdin_filename.value_or("-");
+    job.from_stdin = true;
     jobs_.push_back(std::move(job));
   } else {
     Excludes excludes;

@@ -1,0 +1,162 @@
+// The dfopt binary end to end: exit codes, --diff applied with git apply equals
+// --fix, standard input, bad input, --explain / --list-rules.
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <random>
+#include <string>
+
+#include "test_util.hpp"
+#include "transforms/registry.hpp"
+
+namespace fs = std::filesystem;
+using namespace dfopt;
+
+namespace {
+
+struct Result {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs a shell command line in `dir`, capturing stdout and stderr.
+Result sh(const fs::path& dir, const std::string& command) {
+  const fs::path out = dir / ".out";
+  const fs::path err = dir / ".err";
+  const std::string line = "cd '" + dir.string() + "' && " + command + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  const int status = std::system(line.c_str());
+  Result r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = test::read_bytes(out);
+  r.err = test::read_bytes(err);
+  fs::remove(out);
+  fs::remove(err);
+  return r;
+}
+
+const std::string dfopt_bin = DFOPT_BINARY;
+
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device rd;
+    path_ = fs::temp_directory_path() / ("dfopt-cli-" + std::to_string(rd()));
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  [[nodiscard]] const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+void copy_tree(const fs::path& from, const fs::path& to) {
+  fs::copy(from, to, fs::copy_options::recursive);
+}
+
+}  // namespace
+
+TEST_CASE("exit codes: 0 clean, 1 findings, 2 errors") {
+  TempDir tmp;
+  test::write_bytes(tmp.path() / "Dockerfile", "FROM debian\nRUN apt-get install -y --no-install-recommends curl\n");
+  CHECK(sh(tmp.path(), dfopt_bin + " Dockerfile").code == 0);
+  test::write_bytes(tmp.path() / "Dockerfile", "FROM debian\nMAINTAINER me\n");
+  const Result found = sh(tmp.path(), dfopt_bin + " Dockerfile");
+  CHECK(found.code == 1);
+  CHECK(found.out.find("Dockerfile:2:1: maintainer-to-label") != std::string::npos);
+  test::write_bytes(tmp.path() / "Dockerfile", "FROM debian\nCOPY onlyone\n");
+  const Result bad = sh(tmp.path(), dfopt_bin + " Dockerfile");
+  CHECK(bad.code == 2);
+  CHECK(bad.out.find("Dockerfile:2:1: error: COPY requires at least two arguments") != std::string::npos);
+  CHECK(sh(tmp.path(), dfopt_bin + " --select no-such-rule Dockerfile").code == 2);
+  CHECK(sh(tmp.path(), dfopt_bin + " --format yaml Dockerfile").code == 2);
+  CHECK(sh(tmp.path(), dfopt_bin + " missing/Dockerfile").code == 2);
+}
+
+TEST_CASE("--diff applied with git apply gives exactly what --fix writes") {
+  TempDir tmp;
+  copy_tree(fs::path(DFOPT_SOURCE_DIR) / "examples", tmp.path() / "diffed");
+  copy_tree(fs::path(DFOPT_SOURCE_DIR) / "testdata" / "transforms", tmp.path() / "diffed" / "cases");
+  copy_tree(tmp.path() / "diffed", tmp.path() / "fixed");
+  const Result diff = sh(tmp.path() / "diffed", dfopt_bin + " --diff --unsafe-fixes .");
+  CHECK(diff.code == 1);
+  REQUIRE(diff.out.find("--- a/") != std::string::npos);
+  test::write_bytes(tmp.path() / "patch.diff", diff.out);
+  const Result apply = sh(tmp.path() / "diffed", "git apply --unsafe-paths -p1 ../patch.diff");
+  REQUIRE_MESSAGE(apply.code == 0, apply.err);
+  const Result fix = sh(tmp.path() / "fixed", dfopt_bin + " --fix --unsafe-fixes .");
+  CHECK(fix.code != 2);
+  std::size_t compared = 0;
+  for (const auto& e : fs::recursive_directory_iterator(tmp.path() / "fixed")) {
+    if (!e.is_regular_file()) continue;
+    const fs::path rel = fs::relative(e.path(), tmp.path() / "fixed");
+    CAPTURE(rel.string());
+    CHECK(test::read_bytes(e.path()) == test::read_bytes(tmp.path() / "diffed" / rel));
+    ++compared;
+  }
+  CHECK(compared > 20);
+  // A second --fix run has nothing left to change.
+  const Result again = sh(tmp.path() / "fixed", dfopt_bin + " --diff --unsafe-fixes .");
+  CHECK(again.out.empty());
+}
+
+TEST_CASE("--check is the CI gate") {
+  TempDir tmp;
+  test::write_bytes(tmp.path() / "Dockerfile", "FROM debian\nMAINTAINER me\n");
+  CHECK(sh(tmp.path(), dfopt_bin + " --check Dockerfile").code == 1);
+  CHECK(test::read_bytes(tmp.path() / "Dockerfile") == "FROM debian\nMAINTAINER me\n");
+  CHECK(sh(tmp.path(), dfopt_bin + " --fix Dockerfile").code == 0);
+  CHECK(sh(tmp.path(), dfopt_bin + " --check Dockerfile").code == 0);
+}
+
+TEST_CASE("standard input with --stdin-filename") {
+  TempDir tmp;
+  test::write_bytes(tmp.path() / "in", "FROM debian\nMAINTAINER me\n");
+  const Result fixed = sh(tmp.path(), dfopt_bin + " --fix --stdin-filename app/Dockerfile - < in");
+  CHECK(fixed.out == "FROM debian\nLABEL org.opencontainers.image.authors=\"me\"\n");
+  const Result report = sh(tmp.path(), dfopt_bin + " --stdin-filename app/Dockerfile - < in");
+  CHECK(report.code == 1);
+  CHECK(report.out.find("app/Dockerfile:2:1:") != std::string::npos);
+}
+
+TEST_CASE("bad input is reported, never written") {
+  TempDir tmp;
+  test::write_bytes(tmp.path() / "Dockerfile", std::string("FROM a\nRUN x\0y\n", 14));
+  const Result binary = sh(tmp.path(), dfopt_bin + " --fix Dockerfile");
+  CHECK(binary.code == 2);
+  CHECK(binary.out.find("Dockerfile:2:6: error: binary data") != std::string::npos);
+  // A directory named Dockerfile is walked, not read.
+  fs::create_directories(tmp.path() / "sub" / "Dockerfile");
+  test::write_bytes(tmp.path() / "sub" / "Dockerfile" / "Dockerfile", "FROM a\n");
+  const Result dir = sh(tmp.path(), dfopt_bin + " sub");
+  CHECK(dir.code == 0);
+  CHECK(dir.out.find("Scanned 1 file") != std::string::npos);
+  test::write_bytes(tmp.path() / "ro" , "FROM debian\nMAINTAINER me\n");
+  fs::permissions(tmp.path() / "ro", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  const Result ro = sh(tmp.path(), dfopt_bin + " --fix ro");
+  CHECK(ro.code == 2);
+  CHECK(ro.err.find("read-only") != std::string::npos);
+  CHECK(test::read_bytes(tmp.path() / "ro") == "FROM debian\nMAINTAINER me\n");
+}
+
+TEST_CASE("--list-rules and --explain cover every rule") {
+  TempDir tmp;
+  const Result list = sh(tmp.path(), dfopt_bin + " --list-rules");
+  CHECK(list.code == 0);
+  for (const Transform* t : transforms::all()) {
+    CAPTURE(t->id);
+    CHECK(list.out.find(std::string(t->id)) != std::string::npos);
+    const Result doc = sh(tmp.path(), dfopt_bin + " --explain " + std::string(t->id));
+    CHECK(doc.code == 0);
+    CHECK(doc.out.find("## What it does") != std::string::npos);
+    CHECK(doc.out.find("## Fix safety") != std::string::npos);
+  }
+  CHECK(sh(tmp.path(), dfopt_bin + " --explain nope").code == 2);
+}
