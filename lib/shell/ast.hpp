@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -54,10 +55,12 @@ class WordParts {
     return *this;
   }
   WordParts& operator=(WordParts&& other) noexcept {
-    size_ = other.size_;
-    inline_ = other.inline_;
-    heap_ = std::move(other.heap_);
-    other.size_ = 0;
+    if (this != &other) {
+      size_ = other.size_;
+      inline_ = other.inline_;
+      heap_ = std::move(other.heap_);
+      other.size_ = 0;
+    }
     return *this;
   }
   ~WordParts() = default;
