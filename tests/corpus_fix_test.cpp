@@ -18,6 +18,7 @@
 
 #include "emit/unified_diff.hpp"
 #include "rewrite/pass_manager.hpp"
+#include "shell/command_model.hpp"
 #include "shell/shell.hpp"
 #include "syntax/buildkit_dump.hpp"
 #include "syntax/parser.hpp"
@@ -136,4 +137,66 @@ TEST_CASE("corpus: every transform's fixes keep files valid, idempotent and loca
   }
   MESSAGE(fmt::format("corpus fix run: {} files, {} changed{}", files, changed, table));
   CHECK(files > 2500);
+}
+
+namespace {
+
+// Per stage, the text of every simple command of its RUNs, in order.
+std::vector<std::vector<std::string>> stage_commands(const syntax::Document& doc, std::size_t& runs) {
+  std::vector<std::vector<std::string>> out;
+  runs = 0;
+  for (const auto& ins : doc.instructions) {
+    if (ins.keyword == syntax::Keyword::From) out.emplace_back();
+    if (ins.keyword != syntax::Keyword::Run) continue;
+    ++runs;
+    if (out.empty()) out.emplace_back();
+    if (ins.form != syntax::ArgForm::Shell) {
+      out.back().push_back(ins.rest);
+      continue;
+    }
+    const LogicalText body = ins.rest_text();
+    const shell::Script script = shell::parse(body);
+    for (const shell::SimpleCommand* c : shell::commands(script)) {
+      out.back().emplace_back(shell::text_of(body.text(), c->logical));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("corpus: merge-runs keeps each stage's commands and their order" *
+          doctest::skip(test::shared_dir().empty())) {
+  const fs::path corpus = test::shared_dir() / "corpus";
+  std::ifstream verdicts(corpus / "expected" / "verdicts.tsv");
+  std::string row;
+  std::getline(verdicts, row);
+  PassOptions options;
+  options.transforms = {transforms::find("merge-runs")};
+  REQUIRE(options.transforms.front() != nullptr);
+  options.fix = true;
+  options.min_safety = Safety::Unsafe;
+  int merged_files = 0;
+  std::size_t layers_before = 0;
+  std::size_t layers_after = 0;
+  while (std::getline(verdicts, row)) {
+    const std::string path = row.substr(0, row.find('\t'));
+    if (row.find("\tok\tok") == std::string::npos) continue;
+    CAPTURE(path);
+    const auto src = test::source(test::read_bytes(corpus / "public" / path), path);
+    const FileOutcome out = run_passes(src, options);
+    if (!out.changed()) continue;
+    ++merged_files;
+    auto before = syntax::parse(src);
+    auto after = syntax::parse(out.result);
+    REQUIRE(after.ok());
+    std::size_t runs_before = 0;
+    std::size_t runs_after = 0;
+    CHECK(stage_commands(*before, runs_before) == stage_commands(*after, runs_after));
+    CHECK(runs_after < runs_before);
+    layers_before += runs_before;
+    layers_after += runs_after;
+  }
+  MESSAGE(fmt::format("merge-runs: {} files merged, RUN layers {} → {}", merged_files, layers_before, layers_after));
+  CHECK(merged_files > 100);
 }

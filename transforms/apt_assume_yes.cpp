@@ -91,13 +91,13 @@ Answers answers(const shell::CommandView& v) {
       a.quiet = quiet_level(w.substr(3));
       continue;
     }
-    // A short cluster such as -qqy; -o, -c and -t take the rest (or the next word) as a value.
+    // A short cluster such as -qqy; -o, -c, -t, -a and -P take the rest (or the next word) as a value.
     for (std::size_t k = 1; k < w.size(); ++k) {
       const char c = w[k];
       if (c == 'q') ++a.quiet;
       if (c == 'y') a.yes = true;
       if (c == 's') a.no_prompt = true;
-      if (c == 'o' || c == 'c' || c == 't') {
+      if (c == 'o' || c == 'c' || c == 't' || c == 'a' || c == 'P') {
         if (k + 1 == w.size()) ++i;
         break;
       }
@@ -126,7 +126,7 @@ void check(Context& ctx) {
     const shell::SimpleCommand* feeder = piped_from(cmd);
     if (feeder != nullptr && shell::view(*feeder).program == "yes") continue;
     // An apt.conf.d snippet written earlier in the stage answers for every command.
-    if (earlier_run_mentions(ctx.analysis(), cmd.index, "Assume-Yes")) continue;
+    if (earlier_run_mentions(ctx.analysis(), cmd.index, {"Assume-Yes", "apt.conf"})) continue;
     const std::string message = cmd.view.program + " " + std::string(*sub) + " without -y fails at its first prompt";
     const auto edit = add_flag_after_subcommand(cmd, "-y", shell::kAptValueFlags);
     if (!edit) {

@@ -12,6 +12,18 @@ std::span<const Transform* const> all() {
       // packages
       &apt_no_install_recommends(),
       &apt_clean_lists(),
+      &apt_assume_yes(),
+      &apt_update_with_install(),
+      &apt_get_not_apt(),
+      &useradd_no_log_init(),
+      &no_sudo(),
+      &apk_no_cache(),
+      &yum_dnf_zypper_clean(),
+      &pip_no_cache_dir(),
+      &npm_yarn_cache_clean(),
+      &gem_no_document(),
+      // layers
+      &merge_runs(),
       // runtime
       &maintainer_to_label(),
   });

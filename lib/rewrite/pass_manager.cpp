@@ -38,8 +38,11 @@ std::vector<Finding> collect(const syntax::Document& doc, const PassOptions& opt
   return all;
 }
 
-bool touches(const Span& edit, const Span& lines) {
-  if (edit.empty()) return edit.begin > lines.begin && edit.begin < lines.end;
+// Whether an edit changes an instruction: overlaps its lines, or inserts inside
+// them or right at the end of its text (appending to its last line).
+bool touches(const Span& edit, const syntax::Instruction& ins) {
+  const Span& lines = ins.line_span;
+  if (edit.empty()) return edit.begin > lines.begin && (edit.begin < lines.end || edit.begin == ins.span.end);
   return edit.begin < lines.end && edit.end > lines.begin;
 }
 
@@ -64,7 +67,7 @@ std::string guard(const syntax::Document& before, const std::vector<const TextEd
   if (auto err = syntax::check_instructions(*after)) return "the result is rejected by BuildKit: " + err->message;
   std::vector<std::string> kept;
   for (const syntax::Instruction& ins : before.instructions) {
-    const bool touched = std::any_of(edits.begin(), edits.end(), [&](const TextEdit* e) { return touches(e->span, ins.line_span); });
+    const bool touched = std::any_of(edits.begin(), edits.end(), [&](const TextEdit* e) { return touches(e->span, ins); });
     if (!touched) kept.push_back(syntax::dump_buildkit(ins, before.text()));
   }
   std::size_t k = 0;

@@ -57,8 +57,46 @@ struct RunCommand {
 // `yes | apt-get install x`); nullptr when `cmd` is not fed by a pipe.
 [[nodiscard]] const shell::SimpleCommand* piped_from(const RunCommand& cmd);
 
-// Whether a RUN of the stage before instruction `index` mentions `text` (an
-// apt.conf.d snippet that sets `Assume-Yes`, say); a plain substring test.
-[[nodiscard]] bool earlier_run_mentions(const Analysis& analysis, std::size_t index, std::string_view text);
+// Whether one RUN of the stage before instruction `index` mentions every one of
+// `texts` (an apt.conf snippet that sets `Assume-Yes`, say); plain substring tests.
+[[nodiscard]] bool earlier_run_mentions(const Analysis& analysis, std::size_t index, shell::Names texts);
+
+// Removes several commands, each a whole pipeline in an `&&` chain, as one set of
+// edits (neighbours in one chain are removed together, never overlapping).
+// nullopt when one of them stands elsewhere or a chain would be left empty.
+[[nodiscard]] std::optional<std::vector<TextEdit>> remove_from_and_chains(
+    const std::vector<const RunCommand*>& cmds);
+
+// The target of every --mount flag of a RUN (`target=`, `dst=` or `destination=`).
+[[nodiscard]] std::vector<std::string_view> mount_targets(const syntax::Instruction& run);
+
+// `command` as `cmd` ran its program: prefixed with `sudo ` when `cmd` went
+// through sudo (a cleanup must run as the user that filled the cache).
+[[nodiscard]] std::string as_run_by(const RunCommand& cmd, std::string_view command);
+
+// `upper` (a keyword in upper case) written the way `model` is: "copy" for
+// model "add", "Copy" for "Add", upper case otherwise.
+[[nodiscard]] std::string cased_like(std::string_view model, std::string_view upper);
+
+// `s` as a JSON string literal, quotes included (as in an exec-form
+// `CMD ["a", "b"]`); UTF-8 is kept as it is, control characters are escaped.
+[[nodiscard]] std::string json_quote(std::string_view s);
+
+// A FROM reference as a Docker Hub official image: {"python", "3.12-slim"} for
+// `docker.io/library/python:3.12-slim@sha256:…`, tag "" when absent. The name is
+// "" for other registries and namespaces, and for names with variables.
+struct OfficialImage {
+  std::string name;
+  std::string tag;
+};
+[[nodiscard]] OfficialImage official_image(std::string_view ref);
+
+// Whether `cmd` installs one of the packages `names` (`name` or `name=version`)
+// with apt-get/apt, apk, yum/dnf/microdnf or zypper.
+[[nodiscard]] bool installs_package(const shell::CommandView& cmd, shell::Names names);
+
+// Removes `cmd` from its RUN: the whole instruction when it is the RUN's only
+// command, else through remove_from_and_chain; nullopt when neither applies.
+[[nodiscard]] std::optional<TextEdit> remove_command_or_run(const Analysis& analysis, const RunCommand& cmd);
 
 }  // namespace dfopt::transforms

@@ -1,0 +1,5 @@
+# escape=`
+FROM alpine
+RUN apk update && `
+    apk add curl && `
+    rm -rf /var/cache/apk/*

@@ -1,0 +1,5 @@
+# escape=`
+FROM debian
+RUN apt-get update && `
+    apt-get install -y curl && `
+    apt-get upgrade -y

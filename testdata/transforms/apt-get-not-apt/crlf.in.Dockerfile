@@ -1,0 +1,3 @@
+FROM debian
+RUN apt update && \
+    apt install -y curl

@@ -1,0 +1,4 @@
+# escape=`
+FROM debian
+RUN apt update && `
+    apt upgrade -y

@@ -1,0 +1,5 @@
+# escape=`
+FROM debian
+RUN echo a && `
+    echo b `
+    c

@@ -1,0 +1,3 @@
+FROM debian
+RUN apt-get update && \
+    sudo -E apt-get install -y curl

@@ -1,0 +1,5 @@
+# escape=`
+FROM debian
+RUN sudo `
+    apt-get update && `
+    sudo -H make

@@ -1,0 +1,5 @@
+# escape=`
+FROM debian
+RUN `
+    apt-get update && `
+    make

@@ -1,0 +1,3 @@
+FROM debian
+RUN useradd \
+    -u 100000 app

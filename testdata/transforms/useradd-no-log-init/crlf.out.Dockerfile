@@ -1,0 +1,3 @@
+FROM debian
+RUN useradd --no-log-init \
+    -u 100000 app

@@ -1,0 +1,4 @@
+# escape=`
+FROM debian
+RUN useradd `
+    -u 100000 app
