@@ -19,42 +19,9 @@ using dfopt::driver::write_atomically;
 using dfopt::test::read_bytes;
 using dfopt::test::write_bytes;
 
+using dfopt::test::TempDir;
+
 namespace {
-
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("dfopt-write-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(path_, ec);
-  }
-  [[nodiscard]] const fs::path& path() const { return path_; }
-  [[nodiscard]] fs::path file(const std::string& name, const std::string& content) const {
-    const fs::path p = path_ / name;
-    write_bytes(p, content);
-    return p;
-  }
-  // Every name in the directory, sorted.
-  [[nodiscard]] std::vector<std::string> names() const {
-    std::vector<std::string> out;
-    for (const auto& entry : fs::directory_iterator(path_))
-      out.push_back(entry.path().filename().string());
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-
- private:
-  fs::path path_;
-};
 
 mode_t mode_of(const fs::path& path) {
   struct stat st {};
@@ -69,7 +36,7 @@ const std::string after = "FROM debian\r\nRUN apt-get install -y --no-install-re
 
 TEST_CASE("write_atomically replaces the content and keeps the mode") {
   TempDir tmp;
-  const fs::path file = tmp.file("Dockerfile", before);
+  const fs::path file = tmp.write("Dockerfile", before);
   ::chmod(file.c_str(), 0640);
   struct stat old_st {};
   REQUIRE(::stat(file.c_str(), &old_st) == 0);
@@ -95,7 +62,7 @@ TEST_CASE("write_atomically keeps the owner when running as root") {
     return;
   }
   TempDir tmp;
-  const fs::path file = tmp.file("Dockerfile", before);
+  const fs::path file = tmp.write("Dockerfile", before);
   REQUIRE(::chown(file.c_str(), 12345, 23456) == 0);
   CHECK_FALSE(write_atomically(file, before, after));
   struct stat st {};
@@ -106,7 +73,7 @@ TEST_CASE("write_atomically keeps the owner when running as root") {
 
 TEST_CASE("write_atomically refuses a file that changed since it was read") {
   TempDir tmp;
-  const fs::path file = tmp.file("Dockerfile", before + "# edited meanwhile\n");
+  const fs::path file = tmp.write("Dockerfile", before + "# edited meanwhile\n");
   const auto error = write_atomically(file, before, after);
   REQUIRE(error);
   CHECK(*error == file.string() + ": changed since it was read; not written");
@@ -116,7 +83,7 @@ TEST_CASE("write_atomically refuses a file that changed since it was read") {
 
 TEST_CASE("write_atomically refuses a read-only file, even as root") {
   TempDir tmp;
-  const fs::path file = tmp.file("Dockerfile", before);
+  const fs::path file = tmp.write("Dockerfile", before);
   ::chmod(file.c_str(), 0444);
   const auto error = write_atomically(file, before, after);
   REQUIRE(error);
@@ -145,7 +112,7 @@ TEST_CASE("write_atomically writes through a symbolic link") {
 TEST_CASE("write_atomically reports what it cannot write") {
   TempDir tmp;
   SUBCASE("a vanished file") {
-    const fs::path file = tmp.file("Dockerfile", before);
+    const fs::path file = tmp.write("Dockerfile", before);
     fs::remove(file);
     const auto error = write_atomically(file, before, after);
     REQUIRE(error);
@@ -209,7 +176,7 @@ TEST_CASE("write_atomically leaves the original alone when the directory is not 
 
 TEST_CASE("write_atomically handles empty content and large content") {
   TempDir tmp;
-  const fs::path file = tmp.file("Dockerfile", before);
+  const fs::path file = tmp.write("Dockerfile", before);
   CHECK_FALSE(write_atomically(file, before, ""));
   CHECK(read_bytes(file).empty());
   const std::string big(3 * 1024 * 1024 + 17, 'x');

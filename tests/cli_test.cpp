@@ -16,6 +16,8 @@
 namespace fs = std::filesystem;
 using namespace dfopt;
 
+using dfopt::test::TempDir;
+
 namespace {
 
 struct Result {
@@ -41,21 +43,6 @@ Result sh(const fs::path& dir, const std::string& command) {
 
 const std::string dfopt_bin = DFOPT_BINARY;
 
-class TempDir {
- public:
-  TempDir() {
-    std::random_device rd;
-    path_ = fs::temp_directory_path() / ("dfopt-cli-" + std::to_string(rd()));
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 void copy_tree(const fs::path& from, const fs::path& to) {
   fs::copy(from, to, fs::copy_options::recursive);

@@ -14,35 +14,9 @@
 namespace fs = std::filesystem;
 using namespace dfopt::driver;
 
+using dfopt::test::TempDir;
+
 namespace {
-
-// A fresh directory under the system temp directory, removed at the end.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("dfopt-config-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  [[nodiscard]] const fs::path& path() const { return path_; }
-  fs::path write(const std::string& relative, const std::string& content) const {
-    const fs::path file = path_ / relative;
-    fs::create_directories(file.parent_path());
-    dfopt::test::write_bytes(file, content);
-    return file;
-  }
-
- private:
-  fs::path path_;
-};
 
 const std::vector<RuleInfo>& rules() {
   static const std::vector<RuleInfo> all = {

@@ -14,33 +14,9 @@
 namespace fs = std::filesystem;
 using namespace dfopt::driver;
 
+using dfopt::test::TempDir;
+
 namespace {
-
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("dfopt-discover-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  [[nodiscard]] const fs::path& path() const { return path_; }
-  void write(const std::string& relative, const std::string& content = "FROM scratch\n") const {
-    const fs::path file = path_ / relative;
-    fs::create_directories(file.parent_path());
-    dfopt::test::write_bytes(file, content);
-  }
-
- private:
-  fs::path path_;
-};
 
 // The found files relative to `root`, in result order.
 std::vector<std::string> relative(const DiscoverResult& result, const fs::path& root) {

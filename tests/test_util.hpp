@@ -1,12 +1,17 @@
 // Helpers shared by the test programs: files, the testdata and shared/ folders.
 #pragma once
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "base/source.hpp"
 
@@ -39,5 +44,48 @@ inline bool update_golden() { return std::getenv("DFOPT_UPDATE_GOLDEN") != nullp
 inline std::shared_ptr<const SourceBuffer> source(std::string text, std::string path = "Dockerfile") {
   return std::make_shared<const SourceBuffer>(std::move(path), std::move(text));
 }
+
+// A fresh directory under the system temp directory, removed (permissions
+// restored first, for tests that take them away) when it goes out of scope.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = std::filesystem::temp_directory_path() /
+            ("dfopt-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  ~TempDir() {
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(path_, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      std::filesystem::permissions(it->path(), std::filesystem::perms::owner_all,
+                                   std::filesystem::perm_options::add, ec);
+    }
+    std::filesystem::permissions(path_, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ec);
+    std::filesystem::remove_all(path_, ec);
+  }
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+  // Writes `content` to `relative` (creating directories) and returns its path.
+  std::filesystem::path write(const std::string& relative, const std::string& content = "FROM scratch\n") const {
+    const std::filesystem::path file = path_ / relative;
+    std::filesystem::create_directories(file.parent_path());
+    write_bytes(file, content);
+    return file;
+  }
+  // The sorted names of the entries directly in the directory (to spot stray temp files).
+  [[nodiscard]] std::vector<std::string> names() const {
+    std::vector<std::string> out;
+    for (const auto& entry : std::filesystem::directory_iterator(path_)) out.push_back(entry.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  std::filesystem::path path_;
+};
 
 }  // namespace dfopt::test

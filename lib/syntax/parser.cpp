@@ -315,16 +315,17 @@ std::optional<Diagnostic> Parser::instruction(Instruction& ins, const LogicalTex
 std::optional<Diagnostic> Parser::arguments(Instruction& ins, std::uint32_t rest_at) {
   const std::string_view rest = ins.rest;
   const std::uint32_t at = ins.logical.to_source(rest_at);
-  const auto maybe_json = [&]() -> std::optional<Diagnostic> {
-    if (rest.empty() || rest.front() != '[') return std::nullopt;
-    if (auto tokens = grammar::parse_json_strings(rest)) {
+  // Exec form: `text` (at logical offset `text_at`) as a JSON array of strings.
+  const auto maybe_json = [&](std::string_view text, std::uint32_t text_at) -> std::optional<Diagnostic> {
+    if (text.empty() || text.front() != '[') return std::nullopt;
+    if (auto tokens = grammar::parse_json_strings(text)) {
       ins.form = ArgForm::Json;
       for (auto& t : *tokens) {
-        ins.args.push_back(word_at(ins, rest_at + t.range.first, rest_at + t.range.last, std::move(t.value)));
+        ins.args.push_back(word_at(ins, text_at + t.range.first, text_at + t.range.last, std::move(t.value)));
       }
       return std::nullopt;
     }
-    if (is_json_value(rest)) {
+    if (is_json_value(text)) {
       return error_at(at, "when using JSON array syntax, arrays must be comprised of strings only");
     }
     return std::nullopt;
@@ -346,14 +347,14 @@ std::optional<Diagnostic> Parser::arguments(Instruction& ins, std::uint32_t rest
     case Keyword::Add:
     case Keyword::Copy:
     case Keyword::Volume:
-      if (auto err = maybe_json()) return err;
+      if (auto err = maybe_json(rest, rest_at)) return err;
       if (ins.form != ArgForm::Json) list();
       return std::nullopt;
     case Keyword::Cmd:
     case Keyword::Entrypoint:
     case Keyword::Run:
     case Keyword::Shell:
-      if (auto err = maybe_json()) return err;
+      if (auto err = maybe_json(rest, rest_at)) return err;
       if (ins.form != ArgForm::Json) whole();
       return std::nullopt;
     case Keyword::Expose:
@@ -419,19 +420,8 @@ std::optional<Diagnostic> Parser::arguments(Instruction& ins, std::uint32_t rest
       ins.args.push_back(word_at(ins, rest_at, rest_at + sep, std::string(rest.substr(0, sep))));
       const std::string_view cmd = rest.substr(next);
       ins.form = ArgForm::Shell;
-      if (!cmd.empty() && cmd.front() == '[') {
-        if (auto tokens = grammar::parse_json_strings(cmd)) {
-          ins.form = ArgForm::Json;
-          for (auto& t : *tokens) {
-            ins.args.push_back(word_at(ins, rest_at + next + t.range.first, rest_at + next + t.range.last,
-                                       std::move(t.value)));
-          }
-          return std::nullopt;
-        }
-        if (is_json_value(cmd)) {
-          return error_at(at, "when using JSON array syntax, arrays must be comprised of strings only");
-        }
-      }
+      if (auto err = maybe_json(cmd, rest_at + next)) return err;
+      if (ins.form == ArgForm::Json) return std::nullopt;
       if (!cmd.empty()) {
         ins.args.push_back(word_at(ins, rest_at + next, rest_at + static_cast<std::uint32_t>(rest.size()),
                                    std::string(cmd)));

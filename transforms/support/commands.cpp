@@ -66,21 +66,9 @@ std::vector<RunCommand> run_commands(const Analysis& analysis, std::size_t index
 }
 
 bool has_cache_mount(const syntax::Instruction& run, std::string_view prefix) {
-  for (const syntax::Flag& f : run.flags) {
-    if (f.name != "mount" || !f.value) continue;
-    std::string_view rest = *f.value;
-    while (!rest.empty()) {
-      const std::size_t comma = rest.find(',');
-      const std::string_view field = rest.substr(0, comma);
-      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-      for (const std::string_view key : {"target=", "dst=", "destination="}) {
-        if (field.substr(0, key.size()) == key && field.substr(key.size()).substr(0, prefix.size()) == prefix) {
-          return true;
-        }
-      }
-    }
-  }
-  return false;
+  const std::vector<std::string_view> targets = mount_targets(run);
+  return std::any_of(targets.begin(), targets.end(),
+                     [&](std::string_view target) { return target.substr(0, prefix.size()) == prefix; });
 }
 
 bool variable_set(const Analysis& analysis, const RunCommand& cmd, std::string_view name) {
@@ -176,7 +164,10 @@ bool earlier_run_mentions(const Analysis& analysis, std::size_t index, shell::Na
 std::optional<std::vector<TextEdit>> remove_from_and_chains(const std::vector<const RunCommand*>& cmds) {
   // The pipelines to remove, grouped by their chain.
   std::map<const shell::AndOr*, std::set<std::size_t>> chains;
+  if (cmds.empty()) return std::vector<TextEdit>{};
+  const syntax::Instruction& run = *cmds.front()->run;
   for (const RunCommand* cmd : cmds) {
+    if (cmd->run != &run) return std::nullopt;
     const auto place = find_place(cmd->script->statements, cmd->command);
     if (!place) return std::nullopt;
     chains[place->and_or].insert(place->pipeline);
@@ -196,11 +187,28 @@ std::optional<std::vector<TextEdit>> remove_from_and_chains(const std::vector<co
         if (!is_and(op)) return std::nullopt;
       }
       if (first > 0 && !is_and(first - 1)) return std::nullopt;
+      // Comment lines inside the continuation stay: cut around them, or give up.
+      const auto commented = [&](Span span) {
+        return std::any_of(run.inner_comments.begin(), run.inner_comments.end(),
+                           [&](Span c) { return c.begin >= span.begin && c.begin < span.end; });
+      };
       if (last + 1 < pipelines.size()) {
         if (!is_and(last)) return std::nullopt;
-        edits.push_back(TextEdit::remove(Span{pipelines[first].span.begin, pipelines[last + 1].span.begin}));
+        const Span whole{pipelines[first].span.begin, pipelines[last + 1].span.begin};
+        if (!commented(whole)) {
+          edits.push_back(TextEdit::remove(whole));
+          continue;
+        }
+        // `cmd \ # comment && next` → ` \ # comment next`: the command, then the operator.
+        const Span cmd{pipelines[first].span.begin, pipelines[last].span.end};
+        const Span op{ops[last].span.begin, pipelines[last + 1].span.begin};
+        if (first != last || commented(cmd)) return std::nullopt;
+        edits.push_back(TextEdit::remove(cmd));
+        edits.push_back(TextEdit::remove(commented(op) ? ops[last].span : op));
       } else {
-        edits.push_back(TextEdit::remove(Span{pipelines[first - 1].span.end, pipelines[last].span.end}));
+        const Span whole{pipelines[first - 1].span.end, pipelines[last].span.end};
+        if (commented(whole)) return std::nullopt;
+        edits.push_back(TextEdit::remove(whole));
       }
     }
   }
@@ -296,15 +304,118 @@ bool installs_package(const shell::CommandView& cmd, shell::Names names) {
   });
 }
 
-std::optional<TextEdit> remove_command_or_run(const Analysis& analysis, const RunCommand& cmd) {
+std::optional<std::vector<TextEdit>> remove_command_or_run(const Analysis& analysis, const RunCommand& cmd) {
   const auto& statements = cmd.script->statements;
   const bool alone = statements.size() == 1 && statements[0].and_or.pipelines.size() == 1 &&
                      statements[0].and_or.pipelines[0].commands.size() == 1 &&
                      std::get_if<shell::SimpleCommand>(&statements[0].and_or.pipelines[0].commands[0]) == cmd.command;
-  if (!alone) return remove_from_and_chain(cmd);
-  const syntax::Instruction& ins = analysis.doc().instructions[cmd.index];
+  if (!alone) return remove_from_and_chains({&cmd});
   // An ONBUILD RUN is removed with its ONBUILD.
-  return TextEdit::remove(ins.line_span);
+  return std::vector<TextEdit>{TextEdit::remove(analysis.doc().instructions[cmd.index].line_span)};
+}
+
+std::string resolve_path(std::string_view cwd, std::string_view path) {
+  const auto plain = [](std::string_view p) {
+    return std::all_of(p.begin(), p.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("/._+-@:,=").find(c) != std::string_view::npos;
+    });
+  };
+  if (path.empty() || !plain(path)) return {};
+  std::string joined(path);
+  if (path.front() != '/') {
+    if (cwd.empty() || cwd.front() != '/' || !plain(cwd)) return {};
+    joined = std::string(cwd) + "/" + joined;
+  }
+  std::vector<std::string> parts;
+  std::size_t pos = 0;
+  while (pos <= joined.size()) {
+    const std::size_t slash = std::min(joined.find('/', pos), joined.size());
+    const std::string part = joined.substr(pos, slash - pos);
+    if (part == "..") {
+      if (!parts.empty()) parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    pos = slash + 1;
+  }
+  std::string out;
+  for (const std::string& p : parts) out += "/" + p;
+  return out.empty() ? "/" : out;
+}
+
+namespace {
+
+// Whether a COPY source names a file rather than a directory, by its look.
+bool looks_like_file(std::string_view src) {
+  if (src.empty() || src.back() == '/' || src.find_first_of("*?[$") != std::string_view::npos) return false;
+  const std::string_view base = src.substr(src.rfind('/') + 1);
+  const std::size_t dot = base.rfind('.');
+  return dot != std::string_view::npos && dot > 0 && dot + 1 < base.size();
+}
+
+std::optional<CopiedPath> copied_path(const syntax::Instruction& copy, std::string_view cwd) {
+  if (copy.args.size() < 2 || !copy.heredocs.empty()) return std::nullopt;
+  const std::string& dest = copy.args.back().value;
+  CopiedPath out;
+  out.absolute = dest.starts_with('/');
+  out.path = resolve_path(cwd, dest);
+  if (out.path.empty()) return std::nullopt;
+  const std::string& src = copy.args.front().value;
+  out.file = copy.args.size() == 2 && looks_like_file(src) && src.find("://") == std::string::npos;
+  if (out.file && dest.ends_with('/')) out.path = resolve_path(out.path, src.substr(src.rfind('/') + 1));
+  return out;
+}
+
+}  // namespace
+
+std::vector<CopyFollowUp> copy_follow_ups(const Analysis& analysis, std::string_view program) {
+  std::vector<CopyFollowUp> out;
+  const auto& instructions = analysis.doc().instructions;
+  const syntax::StageView& stages = analysis.stages();
+  for (std::size_t i = 0; i + 1 < instructions.size(); ++i) {
+    const syntax::Instruction& copy = instructions[i];
+    if (copy.keyword != syntax::Keyword::Copy && copy.keyword != syntax::Keyword::Add) continue;
+    if (instructions[i + 1].keyword != syntax::Keyword::Run || stages.stage_of(i) != stages.stage_of(i + 1)) continue;
+    // Both resolve relative paths against the same WORKDIR; "/" stands in for an unknown one.
+    std::string cwd = syntax::environment_at(analysis.doc(), stages, i).workdir;
+    cwd = cwd.empty() ? "/" : resolve_path("/", cwd);
+    const auto copied = copied_path(copy, cwd);
+    if (!copied) continue;
+    const std::vector<RunCommand> cmds = run_commands(analysis, i + 1);
+    for (const RunCommand& cmd : cmds) {
+      if (cmd.view.program != program || !cmd.view.wrappers.empty()) continue;
+      CopyFollowUp f{i, *copied, cmd, {}, {}, false, false, &cmd == &cmds.front()};
+      bool setting_seen = false;
+      bool dashes = false;
+      for (const shell::Word& w : cmd.view.args) {
+        const std::string value = w.literal.value_or("");
+        if (!dashes && value == "--") {
+          dashes = true;
+        } else if (!dashes && w.literal && value.size() > 1 && value[0] == '-' && !setting_seen) {
+          (value == "-R" || value == "--recursive" ? f.recursive : f.other_flags) = true;
+        } else if (!setting_seen) {
+          setting_seen = true;
+          f.setting = w.has_glob ? "" : value;
+        } else {
+          f.paths.push_back(w.literal && !w.has_glob ? resolve_path(cwd, value) : "");
+        }
+      }
+      const auto related = [&](const std::string& p) {
+        if (p.empty()) return false;
+        const auto under = [](const std::string& a, const std::string& b) {
+          return b == "/" || a == b || (a.starts_with(b) && a[b.size()] == '/');
+        };
+        return under(p, copied->path) || under(copied->path, p);
+      };
+      if (std::any_of(f.paths.begin(), f.paths.end(), related)) out.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
+TextEdit add_copy_flag(const syntax::Instruction& copy, std::string_view name, std::string_view value) {
+  const std::uint32_t at = copy.flags.empty() ? copy.keyword_span.end : copy.flags.back().span.end;
+  return TextEdit::insert(at, fmt::format(" --{}={}", name, value));
 }
 
 }  // namespace dfopt::transforms

@@ -1,0 +1,5 @@
+FROM debian
+RUN mkdir /build \
+    # make a build dir
+    && cd /build \
+    && rm -rf /build

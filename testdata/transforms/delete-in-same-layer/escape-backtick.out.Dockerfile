@@ -1,0 +1,5 @@
+# escape=`
+FROM debian
+RUN wget https://example.org/x.zip && `
+    unzip -d /opt/x x.zip && `
+    rm -rf /opt/x
