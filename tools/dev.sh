@@ -2,14 +2,21 @@
 # dfopt developer entry point. On a fresh Debian 12 machine (as root, or a user
 # with sudo) it installs what is missing, builds, and then:
 #   tools/dev.sh demo   runs dfopt on the bundled examples/
-#   tools/dev.sh test   runs the whole test suite (what CI runs)
+#   tools/dev.sh test   runs the whole test suite (what CI runs): a Release build in
+#                       BUILD_DIR, then the same suite built with ASan + UBSan (Debug) in
+#                       ASAN_BUILD_DIR
 # Environment: BUILD_DIR (default build), BUILD_TYPE (default Release),
-# JOBS (default: number of cores).
+# ASAN_BUILD_DIR (default build-asan), DFOPT_SKIP_ASAN=1 (skip the sanitizer run),
+# DFOPT_FUZZ_SMOKE=SECONDS (also build the libFuzzer targets with clang and run each for
+# SECONDS; off by default, see tests/fuzz/run.sh), JOBS (default: number of cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build git patch libboost-dev libboost-program-options-dev libfmt-dev
-  libdtl-dev doctest-dev nlohmann-json3-dev libtomlplusplus-dev)
+  libdtl-dev doctest-dev nlohmann-json3-dev libtomlplusplus-dev
+  groff-base dpkg-dev)  # the packaging test: man page rendering, .deb dependencies
+# The ASan/UBSan runtimes (libasan8, libubsan1) come with g++. The fuzz smoke needs clang.
+[ -z "${DFOPT_FUZZ_SMOKE:-}" ] || packages+=(clang libclang-rt-14-dev)
 
 install_missing() {
   local missing=()
@@ -40,6 +47,15 @@ case "${1:-}" in
     install_missing
     build
     ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure -j "${JOBS:-$(nproc)}"
+    if [ "${DFOPT_SKIP_ASAN:-0}" != 1 ]; then
+      # Debug: the sanitizer build compiles much faster at -O0 (the X3 grammars dominate).
+      BUILD_DIR=${ASAN_BUILD_DIR:-build-asan} BUILD_TYPE=Debug build -DDFOPT_SANITIZE=ON
+      ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        ctest --test-dir "${ASAN_BUILD_DIR:-build-asan}" --output-on-failure -j "${JOBS:-$(nproc)}"
+    fi
+    if [ -n "${DFOPT_FUZZ_SMOKE:-}" ]; then
+      tests/fuzz/run.sh "$DFOPT_FUZZ_SMOKE"
+    fi
     ;;
   *)
     echo "usage: tools/dev.sh demo|test" >&2

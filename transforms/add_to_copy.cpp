@@ -3,6 +3,8 @@
 #include <cctype>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "transforms/list.hpp"
 #include "transforms/support/commands.hpp"
 
@@ -50,8 +52,8 @@ constexpr std::array<std::string_view, 4> kSharedFlags = {"chown", "chmod", "lin
 
 // Endings of files ADD may unpack (tar, possibly compressed) or that may hide one.
 constexpr std::array<std::string_view, 16> kArchiveEndings = {
-    ".tar", ".tgz", ".taz", ".tbz", ".tbz2", ".tb2", ".txz", ".tlz",
-    ".tzst", ".gz", ".bz2", ".xz", ".zst", ".lzma", ".lz", ".lz4"};
+    ".tar",  ".tgz", ".taz", ".tbz", ".tbz2", ".tb2",  ".txz", ".tlz",
+    ".tzst", ".gz",  ".bz2", ".xz",  ".zst",  ".lzma", ".lz",  ".lz4"};
 
 enum class Source { Local, Unknown, Keep };
 
@@ -72,7 +74,8 @@ bool ends_with_archive(std::string_view name) {
 bool is_remote(std::string_view src) {
   const std::string s = lower(src);
   return s.find("://") != std::string::npos || s.starts_with("git@") ||
-         s.starts_with("github.com/") || s.ends_with(".git") || s.find(".git#") != std::string::npos;
+         s.starts_with("github.com/") || s.ends_with(".git") ||
+         s.find(".git#") != std::string::npos;
 }
 
 bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
@@ -96,7 +99,9 @@ std::optional<std::string> resolve(std::string_view src, const syntax::Environme
     const std::string_view name = src.substr(i + (braced ? 2 : 1), end - i - (braced ? 2 : 1));
     if (braced && (end >= src.size() || src[end] != '}')) return std::nullopt;
     const auto it = env->env.find(name);
-    if (name.empty() || it == env->env.end() || it->second.find_first_of("$\"'\\") != std::string::npos) return std::nullopt;
+    if (name.empty() || it == env->env.end() ||
+        it->second.find_first_of("$\"'\\") != std::string::npos)
+      return std::nullopt;
     out += it->second;
     i = braced ? end : end - 1;
   }
@@ -122,35 +127,41 @@ void check_add(Context& ctx, std::size_t index, const syntax::Instruction& ins) 
   if (!ins.heredocs.empty()) return;
   // A flag COPY lacks (--checksum, --keep-git-dir, --unpack, …) needs ADD.
   for (const syntax::Flag& flag : ins.flags) {
-    if (std::find(kSharedFlags.begin(), kSharedFlags.end(), flag.name) == kSharedFlags.end()) return;
+    if (std::find(kSharedFlags.begin(), kSharedFlags.end(), flag.name) == kSharedFlags.end())
+      return;
   }
   // Without a source and a destination the instruction is invalid anyway.
   if (ins.args.size() < 2) return;
+  // ENV values in effect (not for an ONBUILD trigger: it runs in another build).
   std::optional<syntax::Environment> env;
-  if (ins.rest.find('$') != std::string::npos) {
+  if (ins.rest.find('$') != std::string::npos && &ins == &ctx.doc().instructions[index]) {
     env = syntax::environment_at(ctx.doc(), ctx.analysis().stages(), index);
   }
-  bool unknown = false;
+  const syntax::Word* unknown = nullptr;
   for (std::size_t i = 0; i + 1 < ins.args.size(); ++i) {
     const Source s = classify(ins.args[i].value, env ? &*env : nullptr);
     // URLs, git repositories and archives are what ADD is for.
     if (s == Source::Keep) return;
-    unknown = unknown || s == Source::Unknown;
+    if (s == Source::Unknown && unknown == nullptr) unknown = &ins.args[i];
   }
   const std::string_view keyword = ins.keyword_text(ctx.analysis().text());
-  if (unknown) {
+  if (unknown != nullptr) {
+    const bool variable = unknown->value.find('$') != std::string::npos;
     ctx.report(ins.keyword_span,
-               "ADD of a source only known at build time: use COPY unless it is a URL or an archive");
+               fmt::format("ADD of '{}': use COPY unless it {}", unknown->value,
+                           variable ? "names a URL or an archive" : "matches an archive"));
     return;
   }
-  ctx.report(ins.keyword_span, "ADD of local files: use COPY", Safety::Safe, "replace ADD with COPY",
+  ctx.report(ins.keyword_span, "ADD of local files: use COPY", Safety::Safe,
+             "replace ADD with COPY",
              {TextEdit::replace(ins.keyword_span, cased_like(keyword, "COPY"))});
 }
 
 void check(Context& ctx) {
   const auto& instructions = ctx.doc().instructions;
   for (std::size_t i = 0; i < instructions.size(); ++i) {
-    const syntax::Instruction& target = instructions[i].trigger ? *instructions[i].trigger : instructions[i];
+    const syntax::Instruction& target =
+        instructions[i].trigger ? *instructions[i].trigger : instructions[i];
     if (target.keyword == syntax::Keyword::Add) check_add(ctx, i, target);
   }
 }

@@ -2,6 +2,7 @@
 #include <array>
 #include <set>
 
+#include "rewrite/suppressions.hpp"
 #include "transforms/list.hpp"
 #include "transforms/support/commands.hpp"
 
@@ -29,8 +30,9 @@ Use instead:
 RUN apk add --no-cache curl
 ```
 
-It does not fire when the cache lives on a cache mount
-(`RUN --mount=type=cache,target=/var/cache/apk` or `/etc/apk/cache`).
+It does not fire for `apk add --no-network` (nothing is downloaded), nor when
+the cache lives on a cache mount (`RUN --mount=type=cache,target=/var/cache/apk`
+or `/etc/apk/cache`).
 `apk update` and the cleanup are kept when another apk command of the RUN
 (`apk upgrade`, say) or of a later RUN of the stage runs without `--no-cache`
 and may need the index; `rm -rf` is also kept when it removes anything else,
@@ -42,11 +44,12 @@ cached index is no longer written to the layer.
 )";
 
 // apk options followed by a separate value (global ones and `add`'s).
+// clang-format off
 constexpr std::array<std::string_view, 16> kApkValueFlags = {
-    "-X",          "--repository", "-p",          "--root",         "-t",
-    "--virtual",   "--arch",       "--cache-dir", "--keys-dir",     "--repositories-file",
-    "--progress-fd", "--wait",     "--timeout",   "--cache-max-age", "--uvol-manager",
-    "--from"};
+    "-X", "--repository", "-p", "--root", "-t", "--virtual", "--arch", "--cache-dir",
+    "--keys-dir", "--repositories-file", "--progress-fd", "--wait", "--timeout", "--cache-max-age",
+    "--uvol-manager", "--from"};
+// clang-format on
 
 bool is_apk(const RunCommand& c) { return shell::is_program(c.view, {"apk"}); }
 
@@ -56,6 +59,13 @@ std::string_view apk_subcommand(const RunCommand& c) {
 }
 
 bool no_cache(const RunCommand& c) { return shell::has_flag(c.view, {"no-cache"}, kApkValueFlags); }
+
+// `apk add` that downloads without --no-cache (`--no-network` installs from
+// what is already there, and needs the cached index to do so).
+bool fixable_add(const RunCommand& c) {
+  return is_apk(c) && apk_subcommand(c) == "add" && !no_cache(c) &&
+         !shell::has_flag(c.view, {"no-network"}, kApkValueFlags);
+}
 
 // An apk command that reads (and without --no-cache, writes) the cached index.
 bool uses_index(const RunCommand& c) {
@@ -86,6 +96,36 @@ bool updated_before(const std::vector<RunCommand>& all, const RunCommand& c) {
   });
 }
 
+// Whether a later RUN of the stage may read the index that an `apk update` of RUN
+// `index` leaves: an apk command without --no-cache that does not update first
+// (an `apk add` this rule fixes as well does not count), or a RUN this rule
+// cannot see into (heredoc, exec form, opaque shell) that mentions apk.
+bool needed_later(const Context& ctx, const std::vector<RunCommand>& all, std::size_t index) {
+  const Analysis& analysis = ctx.analysis();
+  const syntax::Stage* stage = analysis.stages().stage_of(index);
+  if (stage == nullptr) return true;
+  const Suppressions suppressions = Suppressions::of(ctx.doc());
+  for (const RunCommand& c : all) {
+    if (c.index <= index || c.index >= stage->end || !uses_index(c) || updated_before(all, c))
+      continue;
+    const bool fixed_too =
+        fixable_add(c) && !suppressions.suppressed(ctx.transform(), c.command->span.begin);
+    if (!fixed_too) return true;
+  }
+  for (std::size_t i = index + 1; i < stage->end; ++i) {
+    const syntax::Instruction* run = analysis.run(i);
+    if (run == nullptr) continue;
+    const shell::Script* script = analysis.script(i);
+    const bool hidden =
+        !run->heredocs.empty() || script == nullptr || script->status != shell::ParseStatus::Parsed;
+    if (hidden && analysis.text().substr(run->span.begin, run->span.size()).find("apk") !=
+                      std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool has_apk_cache_mount(const syntax::Instruction& run) {
   return has_cache_mount(run, "/var/cache/apk") || has_cache_mount(run, "/etc/apk/cache");
 }
@@ -95,8 +135,8 @@ void check(Context& ctx) {
   const std::vector<RunCommand> all = run_commands(analysis);
   std::set<std::size_t> done;
   for (const RunCommand& first : all) {
-    // Only `apk add` without --no-cache writes the index into the layer.
-    if (!is_apk(first) || apk_subcommand(first) != "add" || no_cache(first)) continue;
+    // Only `apk add` without --no-cache (or --no-network) writes the index into the layer.
+    if (!fixable_add(first)) continue;
     // One finding per RUN, at its first such `apk add`.
     if (!done.insert(first.index).second) continue;
     // The cache lives on a cache mount, not in the layer.
@@ -104,15 +144,12 @@ void check(Context& ctx) {
     std::vector<TextEdit> edits;
     std::vector<const RunCommand*> updates;
     std::vector<const RunCommand*> rms;
-    bool index_needed = false;
-    const syntax::Stage* stage = analysis.stages().stage_of(first.index);
+    // An opaque part of the RUN (an `if`, say) may read the index too.
+    bool index_needed =
+        first.script->status != shell::ParseStatus::Parsed || needed_later(ctx, all, first.index);
     for (const RunCommand& c : all) {
-      const bool later_in_stage = c.index > first.index && stage != nullptr && c.index < stage->end;
-      if (c.index != first.index) {
-        index_needed = index_needed || (later_in_stage && uses_index(c) && !updated_before(all, c));
-        continue;
-      }
-      if (is_apk(c) && apk_subcommand(c) == "add" && !no_cache(c)) {
+      if (c.index != first.index) continue;
+      if (fixable_add(c)) {
         const auto edit = add_flag_after_subcommand(c, "--no-cache", kApkValueFlags);
         if (edit) edits.push_back(*edit);
       } else if (is_apk(c) && apk_subcommand(c) == "update") {
@@ -138,7 +175,8 @@ void check(Context& ctx) {
       ctx.report(first.command->span, message);
       continue;
     }
-    ctx.report(first.command->span, message, Safety::Safe, "use apk add --no-cache", std::move(edits));
+    ctx.report(first.command->span, message, Safety::Safe, "use apk add --no-cache",
+               std::move(edits));
   }
 }
 

@@ -55,20 +55,25 @@ struct Answers {
 };
 
 int quiet_level(std::string_view value) {
-  return value.size() == 1 && std::isdigit(static_cast<unsigned char>(value[0])) != 0 ? value[0] - '0' : 0;
+  return value.size() == 1 && std::isdigit(static_cast<unsigned char>(value[0])) != 0
+             ? value[0] - '0'
+             : 0;
 }
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
 void read_long(std::string_view flag, Answers& a) {
   const std::size_t eq = flag.find('=');
-  const std::string_view name = flag.substr(2, eq == std::string_view::npos ? std::string_view::npos : eq - 2);
+  const std::string_view name =
+      flag.substr(2, eq == std::string_view::npos ? std::string_view::npos : eq - 2);
   if (name == "yes" || name == "assume-yes" || name == "force-yes") a.yes = true;
-  if (name == "quiet") a.quiet = eq == std::string_view::npos ? a.quiet + 1 : quiet_level(flag.substr(eq + 1));
+  if (name == "quiet")
+    a.quiet = eq == std::string_view::npos ? a.quiet + 1 : quiet_level(flag.substr(eq + 1));
   if (name == "assume-no" || name == "trivial-only" || name == "simulate" || name == "just-print" ||
       name == "dry-run" || name == "recon" || name == "no-act") {
     a.no_prompt = true;
@@ -91,7 +96,8 @@ Answers answers(const shell::CommandView& v) {
       a.quiet = quiet_level(w.substr(3));
       continue;
     }
-    // A short cluster such as -qqy; -o, -c, -t, -a and -P take the rest (or the next word) as a value.
+    // A short cluster such as -qqy; -o, -c, -t, -a and -P take the rest (or the next word) as a
+    // value.
     for (std::size_t k = 1; k < w.size(); ++k) {
       const char c = w[k];
       if (c == 'q') ++a.quiet;
@@ -105,7 +111,8 @@ Answers answers(const shell::CommandView& v) {
   }
   for (const std::string_view option : shell::flag_values(v, {"o", "option"})) {
     const std::size_t eq = option.find('=');
-    if (eq == std::string_view::npos || lower(option.substr(0, eq)) != "apt::get::assume-yes") continue;
+    if (eq == std::string_view::npos || lower(option.substr(0, eq)) != "apt::get::assume-yes")
+      continue;
     const std::string value = lower(option.substr(eq + 1));
     a.yes = a.yes || value == "true" || value == "1" || value == "yes";
   }
@@ -127,7 +134,8 @@ void check(Context& ctx) {
     if (feeder != nullptr && shell::view(*feeder).program == "yes") continue;
     // An apt.conf.d snippet written earlier in the stage answers for every command.
     if (earlier_run_mentions(ctx.analysis(), cmd.index, {"Assume-Yes", "apt.conf"})) continue;
-    const std::string message = cmd.view.program + " " + std::string(*sub) + " without -y fails at its first prompt";
+    const std::string message =
+        cmd.view.program + " " + std::string(*sub) + " without -y fails at its first prompt";
     const auto edit = add_flag_after_subcommand(cmd, "-y", shell::kAptValueFlags);
     if (!edit) {
       ctx.report(cmd.command->span, message);

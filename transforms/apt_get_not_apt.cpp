@@ -45,10 +45,10 @@ is no fix when the `apt` word is quoted or escaped.
 )";
 
 constexpr std::array<std::string_view, 14> kScriptable = {
-    "install", "update",     "upgrade", "dist-upgrade", "full-upgrade", "remove",   "purge",
-    "autoremove", "clean",   "autoclean", "build-dep",  "source",       "download", "changelog"};
-constexpr std::array<std::string_view, 7> kQueries = {"list",    "search",  "show",    "showsrc",
-                                                      "policy",  "depends", "rdepends"};
+    "install",    "update", "upgrade",   "dist-upgrade", "full-upgrade", "remove",   "purge",
+    "autoremove", "clean",  "autoclean", "build-dep",    "source",       "download", "changelog"};
+constexpr std::array<std::string_view, 7> kQueries = {"list",   "search",  "show",    "showsrc",
+                                                      "policy", "depends", "rdepends"};
 
 template <std::size_t N>
 bool among(const std::array<std::string_view, N>& names, std::string_view name) {
@@ -57,8 +57,8 @@ bool among(const std::array<std::string_view, N>& names, std::string_view name) 
 
 // The program word is written plainly (no quotes or escapes), so appending `-get` renames it.
 bool plain(const shell::Word& word) {
-  return word.parts.size() == 1 && word.parts.front().kind == shell::PartKind::Literal && word.literal &&
-         word.span.size() == word.literal->size();
+  return word.parts.size() == 1 && word.parts.front().kind == shell::PartKind::Literal &&
+         word.literal && word.span.size() == word.literal->size();
 }
 
 void check(Context& ctx) {
@@ -70,11 +70,14 @@ void check(Context& ctx) {
     if (!sub) continue;
     const Span at = cmd.view.program_word->span;
     if (among(kQueries, *sub)) {
-      const std::string instead = *sub == "list" ? "dpkg-query -l or apt-cache policy" : "apt-cache " + std::string(*sub);
-      ctx.report(at, "apt " + std::string(*sub) + " is for interactive use; in scripts use " + instead);
+      const std::string instead =
+          *sub == "list" ? "dpkg-query -l or apt-cache policy" : "apt-cache " + std::string(*sub);
+      ctx.report(at,
+                 "apt " + std::string(*sub) + " is for interactive use; in scripts use " + instead);
       continue;
     }
-    // Subcommands apt-get lacks (reinstall, autopurge, edit-sources, …) have no drop-in replacement.
+    // Subcommands apt-get lacks (reinstall, autopurge, edit-sources, …) have no drop-in
+    // replacement.
     if (!among(kScriptable, *sub)) continue;
     const std::string message = "apt " + std::string(*sub) + " in a script; use apt-get";
     // A quoted or escaped word cannot simply be extended.
@@ -83,8 +86,10 @@ void check(Context& ctx) {
       continue;
     }
     std::vector<TextEdit> edits = {TextEdit::insert(at.end, "-get")};
-    if (*sub == "upgrade" && !shell::has_flag(cmd.view, {"with-new-pkgs", "without-new-pkgs"}, shell::kAptValueFlags)) {
-      if (const auto edit = add_flag_after_subcommand(cmd, "--with-new-pkgs", shell::kAptValueFlags)) {
+    if (*sub == "upgrade" &&
+        !shell::has_flag(cmd.view, {"with-new-pkgs", "without-new-pkgs"}, shell::kAptValueFlags)) {
+      if (const auto edit =
+              add_flag_after_subcommand(cmd, "--with-new-pkgs", shell::kAptValueFlags)) {
         edits.push_back(*edit);
       }
     }

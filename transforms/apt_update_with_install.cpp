@@ -71,7 +71,8 @@ bool same_flags(const syntax::Instruction& a, const syntax::Instruction& b) {
 }
 
 bool mentions_install(std::string_view text) {
-  return text.find("apt-get install") != std::string_view::npos || text.find("apt install") != std::string_view::npos;
+  return text.find("apt-get install") != std::string_view::npos ||
+         text.find("apt install") != std::string_view::npos;
 }
 
 enum class Next : std::uint8_t { NoInstall, Fixable, Unfixable };
@@ -86,19 +87,25 @@ Next classify(const Analysis& analysis, std::size_t index) {
   }
   if (!run.heredocs.empty()) {
     const std::string_view body = analysis.text().substr(run.span.begin, run.span.size());
-    const bool updates = body.find("apt-get update") != std::string_view::npos || body.find("apt update") != std::string_view::npos;
+    const bool updates = body.find("apt-get update") != std::string_view::npos ||
+                         body.find("apt update") != std::string_view::npos;
     return mentions_install(body) && !updates ? Next::Unfixable : Next::NoInstall;
   }
   const std::vector<RunCommand> cmds = run_commands(analysis, index);
-  const auto install = std::find_if(cmds.begin(), cmds.end(), [](const RunCommand& c) { return shell::is_apt_get_install(c.view); });
+  const auto install = std::find_if(cmds.begin(), cmds.end(), [](const RunCommand& c) {
+    return shell::is_apt_get_install(c.view);
+  });
   if (install == cmds.end()) return Next::NoInstall;
-  if (std::any_of(cmds.begin(), install, [](const RunCommand& c) { return is_update(c.view); })) return Next::NoInstall;
+  if (std::any_of(cmds.begin(), install, [](const RunCommand& c) { return is_update(c.view); }))
+    return Next::NoInstall;
   const shell::Script& script = *analysis.script(index);
-  if (script.status == shell::ParseStatus::Opaque || script.statements.size() != 1) return Next::Unfixable;
+  if (script.status == shell::ParseStatus::Opaque || script.statements.size() != 1)
+    return Next::Unfixable;
   const shell::Statement& st = script.statements.front();
   if (st.separator.kind == shell::OpKind::Amp) return Next::Unfixable;
-  const bool all_and = std::all_of(st.and_or.operators.begin(), st.and_or.operators.end(),
-                                   [](const shell::Operator& op) { return op.kind == shell::OpKind::And; });
+  const bool all_and =
+      std::all_of(st.and_or.operators.begin(), st.and_or.operators.end(),
+                  [](const shell::Operator& op) { return op.kind == shell::OpKind::And; });
   return all_and ? Next::Fixable : Next::Unfixable;
 }
 
@@ -122,7 +129,8 @@ void check(Context& ctx) {
     const shell::AndOr& chain = script->statements.front().and_or;
     const auto& first = std::get<shell::SimpleCommand>(chain.pipelines.front().commands.front());
     const std::string message =
-        shell::view(first).program + " update in its own RUN: the next RUN installs from cached, stale lists";
+        shell::view(first).program +
+        " update in its own RUN: the next RUN installs from cached, stale lists";
     if (next == Next::Unfixable) {
       ctx.report(chain.span, message);
       continue;

@@ -56,40 +56,46 @@ instruction has comment lines inside its continuation.
 
 // Programs that only exist as shell builtins: exec form cannot run them.
 constexpr std::array<std::string_view, 24> kBuiltins = {
-    "cd",    "source", ".",     "export", "exec",  "eval",    "set",     "unset",
-    "alias", "ulimit", "umask", "trap",   "wait",  "read",    "shift",   "exit",
+    "cd",    "source", ".",       "export",  "exec",     "eval",    "set",     "unset",
+    "alias", "ulimit", "umask",   "trap",    "wait",     "read",    "shift",   "exit",
     ":",     "local",  "declare", "typeset", "readonly", "builtin", "command", "shopt"};
 
 // Official images whose entrypoint script branches on its first argument.
-constexpr std::array<std::string_view, 7> kArgAwareBases = {"nginx", "postgres", "mysql", "mariadb",
-                                                            "mongo", "redis",    "rabbitmq"};
+constexpr std::array<std::string_view, 7> kArgAwareBases = {
+    "nginx", "postgres", "mysql", "mariadb", "mongo", "redis", "rabbitmq"};
 
 bool is_posix_shell(std::string_view program) {
   const std::string_view name = program.substr(program.rfind('/') + 1);
-  return name == "sh" || name == "bash" || name == "dash" || name == "ash" || name == "zsh" || name == "ksh" ||
-         name == "mksh" || name == "busybox";
+  return name == "sh" || name == "bash" || name == "dash" || name == "ash" || name == "zsh" ||
+         name == "ksh" || name == "mksh" || name == "busybox";
 }
 
 // The words of a body that is one simple command of plain literals, or nullopt.
-std::optional<std::vector<std::string>> plain_words(const shell::Script& script, std::string_view text) {
-  if (script.status != shell::ParseStatus::Parsed || script.statements.size() != 1) return std::nullopt;
+std::optional<std::vector<std::string>> plain_words(const shell::Script& script,
+                                                    std::string_view text) {
+  if (script.status != shell::ParseStatus::Parsed || script.statements.size() != 1)
+    return std::nullopt;
   const shell::Statement& st = script.statements[0];
-  if (st.separator.kind != shell::OpKind::None || st.and_or.pipelines.size() != 1) return std::nullopt;
+  if (st.separator.kind != shell::OpKind::None || st.and_or.pipelines.size() != 1)
+    return std::nullopt;
   const shell::Pipeline& p = st.and_or.pipelines[0];
   if (p.negated || p.commands.size() != 1) return std::nullopt;
   const auto* cmd = std::get_if<shell::SimpleCommand>(&p.commands[0]);
-  if (cmd == nullptr || !cmd->assignments.empty() || !cmd->redirects.empty() || cmd->words.empty()) {
+  if (cmd == nullptr || !cmd->assignments.empty() || !cmd->redirects.empty() ||
+      cmd->words.empty()) {
     return std::nullopt;
   }
   // Anything after the command (a `# comment`) would be lost.
-  if (text.find_first_not_of(" \t\r\n", cmd->logical.end) != std::string_view::npos) return std::nullopt;
+  if (text.find_first_not_of(" \t\r\n", cmd->logical.end) != std::string_view::npos)
+    return std::nullopt;
   std::vector<std::string> words;
   for (const shell::Word& w : cmd->words) {
     if (!w.literal || w.has_glob || (words.empty() && w.assignment_like)) return std::nullopt;
     for (const shell::WordPart& part : w.parts) {
       const std::string_view t = shell::text_of(text, part.logical);
-      if (part.kind == shell::PartKind::Literal && (t.find_first_of("{}") != std::string_view::npos ||
-                                                    (&part == &w.parts.front() && t.starts_with("~")))) {
+      if (part.kind == shell::PartKind::Literal &&
+          (t.find_first_of("{}") != std::string_view::npos ||
+           (&part == &w.parts.front() && t.starts_with("~")))) {
         return std::nullopt;  // bash brace expansion, tilde expansion
       }
     }
@@ -114,9 +120,10 @@ std::string_view repository(std::string_view image) {
   return slash == std::string_view::npos ? image : image.substr(slash + 1);
 }
 
-bool stage_has(const syntax::Document& doc, const syntax::Stage& stage, syntax::Keyword k, bool json) {
+bool stage_has(const syntax::Document& file, const syntax::Stage& stage, syntax::Keyword k,
+               bool json) {
   for (std::size_t i = stage.from + 1; i < stage.end; ++i) {
-    const syntax::Instruction& ins = doc.instructions[i];
+    const syntax::Instruction& ins = file.instructions[i];
     if (ins.keyword == k && (!json || ins.is_json())) return true;
   }
   return false;
@@ -138,25 +145,45 @@ void check(Context& ctx) {
     const std::string keyword(syntax::keyword_name(ins.keyword));
     const LogicalText body = ins.rest_text();
     const auto words = plain_words(shell::parse(body), body.text());
-    const bool builtin = words && std::find(kBuiltins.begin(), kBuiltins.end(), words->front()) != kBuiltins.end();
+    const bool builtin =
+        words && std::find(kBuiltins.begin(), kBuiltins.end(), words->front()) != kBuiltins.end();
     if (!words || builtin || !ins.inner_comments.empty()) {
       std::vector<std::string> suggestion = env.shell;
       suggestion.push_back(body.text());
       if (words && !builtin) suggestion = *words;  // only the comments stand in the way
-      ctx.report(ins.keyword_span, fmt::format("shell-form {0}: the shell is PID 1 and does not forward signals; "
-                                               "use the exec form, e.g. {0} {1}",
-                                               keyword, json_array(suggestion)));
+      ctx.report(ins.keyword_span,
+                 fmt::format("shell-form {0}: the shell is PID 1 and does not forward signals; "
+                             "use the exec form, e.g. {0} {1}",
+                             keyword, json_array(suggestion)));
       continue;
     }
     const bool cmd = ins.keyword == syntax::Keyword::Cmd;
-    const bool arg_aware_base = !stage->base_stage && std::find(kArgAwareBases.begin(), kArgAwareBases.end(),
-                                                                repository(stage->base)) != kArgAwareBases.end();
-    const bool unsafe = cmd ? stage_has(ctx.doc(), *stage, syntax::Keyword::Entrypoint, true) || arg_aware_base
-                            : stage_has(ctx.doc(), *stage, syntax::Keyword::Cmd, false);
-    ctx.report(ins.keyword_span,
-               fmt::format("shell-form {}: the shell is PID 1 and does not forward signals; use the exec form", keyword),
-               unsafe ? Safety::Unsafe : Safety::Safe, "use the JSON exec form",
-               {TextEdit::replace(ins.rest_span, json_array(*words))});
+    // An exec-form ENTRYPOINT of this stage or the stages it builds on, and the image below them.
+    const auto& stages = ctx.analysis().stages().stages;
+    const syntax::Stage* root = stage;
+    bool exec_entrypoint = stage_has(ctx.doc(), *root, syntax::Keyword::Entrypoint, true);
+    while (root->base_stage) {
+      root = &stages[*root->base_stage];
+      exec_entrypoint =
+          exec_entrypoint || stage_has(ctx.doc(), *root, syntax::Keyword::Entrypoint, true);
+    }
+    const bool arg_aware_base = std::find(kArgAwareBases.begin(), kArgAwareBases.end(),
+                                          repository(root->base)) != kArgAwareBases.end();
+    std::string_view why;  // how the words would reach something else than before
+    if (cmd && exec_entrypoint) {
+      why = " (the ENTRYPOINT then gets these words, not /bin/sh -c)";
+    } else if (cmd && arg_aware_base) {
+      why = " (the base image's entrypoint then gets these words, not /bin/sh -c)";
+    } else if (!cmd && stage_has(ctx.doc(), *stage, syntax::Keyword::Cmd, false)) {
+      why = " (it then gets the CMD as arguments)";
+    }
+    ctx.report(
+        ins.keyword_span,
+        fmt::format(
+            "shell-form {}: the shell is PID 1 and does not forward signals; use the exec form{}",
+            keyword, why),
+        why.empty() ? Safety::Safe : Safety::Unsafe, "use the JSON exec form",
+        {TextEdit::replace(ins.rest_span, json_array(*words))});
   }
 }
 

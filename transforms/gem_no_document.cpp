@@ -32,16 +32,19 @@ documentation off.
 
 ## Fix safety
 Safe: the same gems are installed, without their generated documentation.
-`--no-document` needs RubyGems 2.0 (2013) or newer.
+`--no-document` needs RubyGems 2.0 (2013) or newer, so the fix is Unsafe in
+stages built from releases that package an older one (Ubuntu 14.04 and older,
+Debian 7 and older, CentOS 6 and older); use `--no-ri --no-rdoc` there.
 )";
 
 constexpr std::array<std::string_view, 14> kGemValueFlags = {
-    "-v", "--version", "-i", "--install-dir", "-n", "--bindir", "-s", "--source",
-    "-p", "--http-proxy", "--platform", "-g", "--file", "--build-root"};
+    "-v",       "--version", "-i",           "--install-dir", "-n", "--bindir", "-s",
+    "--source", "-p",        "--http-proxy", "--platform",    "-g", "--file",   "--build-root"};
 
 bool documents_off(const shell::CommandView& v) {
   if (shell::has_flag(v, {"no-document", "N", "document"}, kGemValueFlags)) return true;
-  return shell::has_flag(v, {"no-ri"}, kGemValueFlags) && shell::has_flag(v, {"no-rdoc"}, kGemValueFlags);
+  return shell::has_flag(v, {"no-ri"}, kGemValueFlags) &&
+         shell::has_flag(v, {"no-rdoc"}, kGemValueFlags);
 }
 
 // The official ruby image (ruby, ruby:3.3-slim, docker.io/library/ruby:…), whose
@@ -68,7 +71,8 @@ bool configured(const Analysis& analysis, std::size_t index) {
       const syntax::Instruction* run = analysis.run(i);
       if (run == nullptr) continue;
       const std::string_view body = analysis.text().substr(run->span.begin, run->span.size());
-      for (const std::string_view setting : {"gem: --no-document", "install: --no-document", "gem: --no-ri"}) {
+      for (const std::string_view setting :
+           {"gem: --no-document", "install: --no-document", "gem: --no-ri"}) {
         if (body.find(setting) != std::string_view::npos) return true;
       }
     }
@@ -79,7 +83,8 @@ bool configured(const Analysis& analysis, std::size_t index) {
 }
 
 bool installs(const shell::CommandView& v) {
-  return shell::is(v, {"gem"}, "install", kGemValueFlags) || shell::is(v, {"gem"}, "i", kGemValueFlags);
+  return shell::is(v, {"gem"}, "install", kGemValueFlags) ||
+         shell::is(v, {"gem"}, "i", kGemValueFlags);
 }
 
 void check(Context& ctx) {
@@ -96,7 +101,10 @@ void check(Context& ctx) {
       ctx.report(cmd.command->span, message);
       continue;
     }
-    ctx.report(cmd.command->span, message, Safety::Safe, "add --no-document", {*edit});
+    // Old releases package a RubyGems that may not know the flag.
+    const Safety safety =
+        built_from_old_release(ctx.analysis(), cmd.index) ? Safety::Unsafe : Safety::Safe;
+    ctx.report(cmd.command->span, message, safety, "add --no-document", {*edit});
   }
 }
 

@@ -18,6 +18,21 @@ const Transform& pip_no_cache_dir();
 const Transform& npm_yarn_cache_clean();
 const Transform& gem_no_document();
 const Transform& maintainer_to_label();
+const Transform& exec_form_cmd();
+const Transform& single_cmd_entrypoint();
+const Transform& syntax_casing();
+const Transform& add_to_copy();
+const Transform& secrets_in_env();
 const Transform& merge_runs();
+const Transform& delete_in_same_layer();
+const Transform& curl_wget_tls();
+const Transform& workdir_not_cd();
+const Transform& pipefail_shell();
+const Transform& python_env();
+const Transform& chown_in_copy();
+const Transform& chmod_in_copy();
+const Transform& copy_manifests_first();
+const Transform& order_by_change();
+const Transform& cache_mounts();
 
 }  // namespace dfopt::transforms

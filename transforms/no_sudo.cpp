@@ -40,33 +40,36 @@ only when it runs a command (`sudo -v` is not touched).
 Unsafe: `sudo` resets the environment (`PATH` becomes `secure_path`, most
 variables are dropped unless `-E`) and sets `HOME` for the target user;
 without it the command sees the build's own environment. And the user in
-effect is only known from this file: a base image that sets `USER` itself
-(a few well-known ones — `circleci/*`, `cimg/*`, `ocaml/opam*`, `jenkins/*`,
-`jupyter/*`, … — are recognised and only reported) makes the command run as
-that user once `sudo` is gone. No fix is offered
-for options that change more than that (`-i`, `-D`, `-g`, `-h`, `-R`, `-U`,
-`-b`, …), nor when a comment line sits among the removed words.
+effect is only known from this file: when the base image sets `USER` itself,
+the command runs as that user once `sudo` is gone. A few well-known such
+images (`circleci/*`, `cimg/*`, `ocaml/opam*`, `jenkins/*`, `jupyter/*`, …)
+are recognised and only reported. No fix is offered for options that change
+more than the environment (`-i`, `-D`, `-g`, `-h`, `-R`, `-U`, `-b`, …), nor
+when a comment line sits among the removed words.
 )";
 
-// Options that only affect the environment, prompts or credentials: dropping them with sudo is fine.
+// Options that only touch the environment, prompts or credentials: they can go with sudo.
 constexpr std::array<std::string_view, 11> kHarmlessLong = {
-    "preserve-env", "set-home", "non-interactive", "stdin", "reset-timestamp", "preserve-groups",
+    "preserve-env", "set-home", "non-interactive", "stdin",  "reset-timestamp", "preserve-groups",
     "askpass",      "bell",     "shell",           "prompt", "close-from"};
 constexpr std::string_view kHarmlessShort = "EHnSkPABspC";
 constexpr std::array<std::string_view, 12> kValueLong = {
-    "--user", "--group", "--chdir", "--host", "--role", "--type", "--prompt", "--other-user",
-    "--close-from", "--command-timeout", "--chroot", "--login-class"};
+    "--user",   "--group",      "--chdir",      "--host",       "--role",
+    "--type",   "--prompt",     "--other-user", "--close-from", "--command-timeout",
+    "--chroot", "--login-class"};
 constexpr std::string_view kValueShort = "ugCDhprtUTRc";
 
 // Base images known to switch to a user of their own; sudo is how their users get root.
 constexpr std::array<std::string_view, 11> kNonRootBases = {
-    "circleci/", "cimg/",    "ocaml/opam", "ekidd/rust-musl-builder", "jenkins/", "jupyter/",
-    "gitpod/",   "bitnami/", "selenium/",  "codercom/",               "anibali/pytorch"};
+    "circleci/", "cimg/",     "ocaml/opam",     "ekidd/rust-musl-builder",
+    "jenkins/",  "jupyter/",  "gitpod/",        "bitnami/",
+    "selenium/", "codercom/", "anibali/pytorch"};
 
 // The external image a stage starts from, following FROM <stage> chains.
 std::string_view base_image(const syntax::StageView& stages, std::size_t index) {
   const syntax::Stage* stage = stages.stage_of(index);
-  for (std::size_t hops = 0; stage != nullptr && stage->base_stage && hops < stages.stages.size(); ++hops) {
+  for (std::size_t hops = 0; stage != nullptr && stage->base_stage && hops < stages.stages.size();
+       ++hops) {
     stage = &stages.stages[*stage->base_stage];
   }
   if (stage == nullptr) return {};
@@ -97,9 +100,9 @@ void judge(std::string_view name, std::optional<std::string_view> value, std::st
   } else if (name == "g" || name == "group") {
     if (!is_root(value.value_or(""))) out.blocker = spelled;
   } else {
-    const bool harmless = name.size() == 1
-                              ? kHarmlessShort.find(name) != std::string_view::npos
-                              : std::find(kHarmlessLong.begin(), kHarmlessLong.end(), name) != kHarmlessLong.end();
+    const bool harmless = name.size() == 1 ? kHarmlessShort.find(name) != std::string_view::npos
+                                           : std::find(kHarmlessLong.begin(), kHarmlessLong.end(),
+                                                       name) != kHarmlessLong.end();
     if (!harmless) out.blocker = spelled;
   }
 }
@@ -108,7 +111,8 @@ SudoOptions parse(const std::vector<shell::Word>& words) {
   SudoOptions out;
   std::size_t i = 1;
   for (; i < words.size(); ++i) {
-    const std::string_view w = words[i].literal ? std::string_view(*words[i].literal) : std::string_view();
+    const std::string_view w =
+        words[i].literal ? std::string_view(*words[i].literal) : std::string_view();
     if (w == "--") {
       ++i;
       break;
@@ -121,10 +125,12 @@ SudoOptions parse(const std::vector<shell::Word>& words) {
     };
     if (w.starts_with("--")) {
       const std::size_t eq = w.find('=');
-      const std::string_view name = w.substr(2, eq == std::string_view::npos ? std::string_view::npos : eq - 2);
+      const std::string_view name =
+          w.substr(2, eq == std::string_view::npos ? std::string_view::npos : eq - 2);
       std::optional<std::string_view> value;
       if (eq != std::string_view::npos) value = w.substr(eq + 1);
-      const bool takes_value = std::find(kValueLong.begin(), kValueLong.end(), w.substr(0, eq)) != kValueLong.end();
+      const bool takes_value =
+          std::find(kValueLong.begin(), kValueLong.end(), w.substr(0, eq)) != kValueLong.end();
       if (!value && takes_value) value = next();
       judge(name, value, w, out);
       continue;
@@ -155,37 +161,44 @@ void check(Context& ctx) {
     // ONBUILD RUN: the user is decided by the image built FROM this one.
     if (cmd.run != &analysis.doc().instructions[cmd.index]) continue;
     const Span at = words.front().span;
-    const syntax::Environment env = syntax::environment_at(analysis.doc(), analysis.stages(), cmd.index);
+    const syntax::Environment env =
+        syntax::environment_at(analysis.doc(), analysis.stages(), cmd.index);
     // Another user runs the build: sudo may be what grants root here.
     if (!is_root(env.user)) {
-      ctx.report(at, "the build runs as USER " + env.user + "; switch to USER root for this step instead of sudo");
+      ctx.report(at, "the build runs as USER " + env.user +
+                         "; switch to USER root for this step instead of sudo");
       continue;
     }
     // No USER in this file, but the base image is known to set one.
     const std::string_view base = base_image(analysis.stages(), cmd.index);
     if (env.user.empty() && std::any_of(kNonRootBases.begin(), kNonRootBases.end(),
                                         [&](std::string_view b) { return base.starts_with(b); })) {
-      ctx.report(at, "the base image " + std::string(base) +
-                         " runs as a non-root user; switch to USER root for this step instead of sudo");
+      ctx.report(at,
+                 "the base image " + std::string(base) +
+                     " runs as a non-root user; switch to USER root for this step instead of sudo");
       continue;
     }
     // sudo -u someone: dropping it would run the command as root.
     if (!options.target.empty()) {
-      ctx.report(at, "sudo -u " + options.target + " runs the command as another user; use USER for that");
+      ctx.report(
+          at, "sudo -u " + options.target + " runs the command as another user; use USER for that");
       continue;
     }
     // An option such as -i or -D changes more than the environment.
     if (!options.blocker.empty()) {
-      ctx.report(at, "sudo is unnecessary: the build runs as root (remove it and " + options.blocker + " by hand)");
+      ctx.report(at, "sudo is unnecessary: the build runs as root (remove it and " +
+                         options.blocker + " by hand)");
       continue;
     }
     // Remove through the blanks after the last option; keep a line continuation.
     const std::string_view text = analysis.text();
     std::uint32_t end = words[options.program - 1].span.end;
-    while (end < words[options.program].span.begin && (text[end] == ' ' || text[end] == '\t')) ++end;
+    while (end < words[options.program].span.begin && (text[end] == ' ' || text[end] == '\t'))
+      ++end;
     const Span removed{at.begin, end};
-    const bool over_comment = std::any_of(cmd.run->inner_comments.begin(), cmd.run->inner_comments.end(),
-                                          [&](const Span& c) { return c.begin < removed.end && removed.begin < c.end; });
+    const bool over_comment =
+        std::any_of(cmd.run->inner_comments.begin(), cmd.run->inner_comments.end(),
+                    [&](const Span& c) { return c.begin < removed.end && removed.begin < c.end; });
     const std::string message = "sudo is unnecessary: the build runs as root";
     // Removing the words would take a comment line with them.
     if (over_comment) {

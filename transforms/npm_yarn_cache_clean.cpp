@@ -48,14 +48,16 @@ is Unsafe: it fails when the lockfile is missing or out of date with
 )";
 
 constexpr std::array<std::string_view, 12> kNpmValueFlags = {
-    "--omit", "--include", "--registry", "--prefix", "--cache", "--loglevel",
-    "--userconfig", "--only", "--tag", "-w", "--workspace", "--install-strategy"};
+    "--omit",       "--include", "--registry", "--prefix", "--cache",     "--loglevel",
+    "--userconfig", "--only",    "--tag",      "-w",       "--workspace", "--install-strategy"};
 constexpr std::array<std::string_view, 6> kYarnValueFlags = {
     "--cwd", "--modules-folder", "--cache-folder", "--network-timeout", "--mutex", "--registry"};
+// clang-format off
 constexpr std::array<std::string_view, 23> kNpmInstalls = {
-    "install", "i",  "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall",
+    "install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall",
     "add", "ci", "clean-install", "ic", "install-clean", "isntall-clean", "install-test", "it",
     "install-ci-test", "cit", "update", "up"};
+// clang-format on
 
 struct Tool {
   std::string_view program;
@@ -104,7 +106,8 @@ bool cleans(const RunCommand& c, const Tool& t) {
 bool cache_mounted(const syntax::Instruction& run, const Tool& t) {
   for (std::string_view target : mount_targets(run)) {
     if (target.ends_with("/")) target.remove_suffix(1);
-    if (t.program == "npm" ? target.ends_with("/.npm") : target.ends_with(".cache/yarn")) return true;
+    if (t.program == "npm" ? target.ends_with("/.npm") : target.ends_with(".cache/yarn"))
+      return true;
   }
   return false;
 }
@@ -118,7 +121,8 @@ bool lockfile_copied(const Analysis& analysis, std::size_t index) {
     if (ins.keyword != syntax::Keyword::Copy && ins.keyword != syntax::Keyword::Add) continue;
     for (std::size_t a = 0; a + 1 < ins.args.size(); ++a) {
       const std::string_view src = ins.args[a].value;
-      const std::string_view base = src.substr(src.rfind('/') == std::string_view::npos ? 0 : src.rfind('/') + 1);
+      const std::string_view base =
+          src.substr(src.rfind('/') == std::string_view::npos ? 0 : src.rfind('/') + 1);
       if (base == "package-lock.json" || base == "package*.json" || base == "*.json") return true;
     }
   }
@@ -132,11 +136,13 @@ void check_ci(Context& ctx, const RunCommand& c) {
   // Installing named packages (or a value npm reads as one) needs `install`.
   if (!shell::args_after_subcommand(c.view, kNpmValueFlags).empty()) return;
   // Global installs and lockfile-less installs are not what `ci` does.
-  if (shell::has_flag(c.view, {"g", "global", "no-package-lock", "package-lock"}, kNpmValueFlags)) return;
+  if (shell::has_flag(c.view, {"g", "global", "no-package-lock", "package-lock"}, kNpmValueFlags))
+    return;
   // No lockfile known to be there.
   if (!lockfile_copied(ctx.analysis(), c.index)) return;
   const shell::Word* word = shell::subcommand(c.view, kNpmValueFlags);
-  ctx.report(c.command->span, "npm install with a copied package-lock.json: npm ci installs exactly the lockfile",
+  ctx.report(c.command->span,
+             "npm install with a copied package-lock.json: npm ci installs exactly the lockfile",
              Safety::Unsafe, "use npm ci", {Rewriter::replace(word->span, "ci")});
 }
 
@@ -166,7 +172,11 @@ void check(Context& ctx) {
       if (clean_after_last) continue;
       // An install that picks its own cache directory: the default clean misses it.
       if (own_cache) continue;
-      const std::string message = std::string(t.program) + " " + std::string(sub_of(c, t).empty() ? "install" : sub_of(c, t)) +
+      const std::string_view sub = sub_of(c, t);
+      const std::string message = std::string(t.program) + " " +
+                                  std::string(sub.empty()       ? "install"
+                                              : sub == "global" ? "global add"
+                                                                : sub) +
                                   " without " + std::string(t.clean) + " in the same RUN";
       const auto edit = rw.append_command(*c.run, *c.script, as_run_by(c, t.clean));
       if (!edit) {
@@ -181,14 +191,15 @@ void check(Context& ctx) {
 }  // namespace
 
 const Transform& npm_yarn_cache_clean() {
-  static const Transform t{"npm-yarn-cache-clean",
-                           Category::Packages,
-                           Safety::Safe,
-                           "clean the npm/yarn cache in the installing RUN; npm ci for lockfile installs",
-                           {"DL3060"},
-                           doc,
-                           true,
-                           check};
+  static const Transform t{
+      "npm-yarn-cache-clean",
+      Category::Packages,
+      Safety::Safe,
+      "clean the npm/yarn cache in the installing RUN; npm ci for lockfile installs",
+      {"DL3060"},
+      doc,
+      true,
+      check};
   return t;
 }
 

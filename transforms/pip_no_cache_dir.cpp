@@ -33,7 +33,10 @@ command or exported earlier in the RUN), when an earlier RUN of the stage sets
 
 ## Fix safety
 Safe: the same packages are installed; only pip's download cache is no
-longer written.
+longer written. `--no-cache-dir` needs pip 6.0 (2014) or newer, so the fix is
+Unsafe in stages built from releases that package an older pip (Ubuntu 14.04
+and older, Debian 7 and older, CentOS 6 and older) — unless the Dockerfile
+upgrades pip first.
 )";
 
 bool downloads(const shell::CommandView& v) {
@@ -69,6 +72,28 @@ bool exported_before(const std::vector<RunCommand>& all, const RunCommand& cmd) 
   return false;
 }
 
+// Whether pip itself is installed or upgraded before `cmd` in its stage
+// (`pip install -U pip`, `get-pip.py`): then it is recent enough for the flag.
+bool pip_upgraded_before(const Analysis& analysis, const std::vector<RunCommand>& all,
+                         const RunCommand& cmd) {
+  const syntax::Stage* stage = analysis.stages().stage_of(cmd.index);
+  if (stage == nullptr) return false;
+  if (earlier_run_mentions(analysis, cmd.index, {"get-pip.py"})) return true;
+  for (const RunCommand& c : all) {
+    const bool before = c.index < cmd.index ||
+                        (c.index == cmd.index && c.command->span.begin < cmd.command->span.begin);
+    if (c.index <= stage->from || !before || !shell::is_pip_install(c.view)) continue;
+    for (const shell::Word* w : shell::args_after_subcommand(c.view, shell::kPipValueFlags)) {
+      const std::string_view name = w->literal ? std::string_view(*w->literal) : std::string_view();
+      if (name.starts_with("pip") &&
+          (name.size() == 3 || std::string_view("=<>~!").find(name[3]) != std::string_view::npos)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 void check(Context& ctx) {
   const Analysis& analysis = ctx.analysis();
   const std::vector<RunCommand> all = run_commands(analysis);
@@ -89,13 +114,18 @@ void check(Context& ctx) {
     // The cache lives on a cache mount, not in the layer.
     if (pip_cache_mounted(*cmd.run)) continue;
     const shell::Word* sub = shell::subcommand(cmd.view, shell::kPipValueFlags);
-    const std::string message = "pip " + *sub->literal + " without --no-cache-dir keeps the download cache";
+    const std::string message =
+        "pip " + *sub->literal + " without --no-cache-dir keeps the download cache";
     const auto edit = add_flag_after_subcommand(cmd, "--no-cache-dir", shell::kPipValueFlags);
     if (!edit) {
       ctx.report(cmd.command->span, message);
       continue;
     }
-    ctx.report(cmd.command->span, message, Safety::Safe, "add --no-cache-dir", {*edit});
+    // Old releases package a pip that may not know the flag.
+    const bool old_pip =
+        built_from_old_release(analysis, cmd.index) && !pip_upgraded_before(analysis, all, cmd);
+    const Safety safety = old_pip ? Safety::Unsafe : Safety::Safe;
+    ctx.report(cmd.command->span, message, safety, "add --no-cache-dir", {*edit});
   }
 }
 

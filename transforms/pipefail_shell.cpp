@@ -43,7 +43,8 @@ php, perl, …; their `-slim` variants included; no `alpine`, `windows` or
 `nanoserver` tag), or an earlier RUN of the stage installs `bash`. Otherwise
 (alpine, busybox, distroless, scratch, unknown images) it reports without a fix.
 Later piped RUNs of the same stage are reported without a fix of their own: the
-one SHELL covers them.
+one SHELL covers them. The SHELL goes above the comment lines directly before the
+RUN, so that they (and any `# hadolint ignore=`) stay with it.
 
 ## Fix safety
 Unsafe: every later RUN of the stage, and shell-form CMD/ENTRYPOINT, now run in
@@ -158,7 +159,7 @@ void check(Context& ctx) {
     }
     fixed_stage = stage;
     ctx.report(at, message, Safety::Unsafe, "add SHELL with pipefail",
-               {rw.insert_before(run, rw.line("SHELL", R"(["/bin/bash", "-o", "pipefail", "-c"])"))});
+               {insert_above_comments(analysis, i, rw.line("SHELL", R"(["/bin/bash", "-o", "pipefail", "-c"])"))});
   }
 }
 

@@ -24,8 +24,25 @@ std::span<const Transform* const> all() {
       &gem_no_document(),
       // layers
       &merge_runs(),
+      &delete_in_same_layer(),
+      &chown_in_copy(),
+      &chmod_in_copy(),
+      // cache
+      &copy_manifests_first(),
+      &order_by_change(),
+      &cache_mounts(),
       // runtime
       &maintainer_to_label(),
+      &exec_form_cmd(),
+      &single_cmd_entrypoint(),
+      &syntax_casing(),
+      &pipefail_shell(),
+      &workdir_not_cd(),
+      &python_env(),
+      // security
+      &add_to_copy(),
+      &secrets_in_env(),
+      &curl_wget_tls(),
   });
   return list;
 }

@@ -47,19 +47,19 @@ Safe: the image configuration is the same; only the removed instructions'
 entries in the image history disappear.
 )";
 
-constexpr std::array<syntax::Keyword, 3> kKinds = {syntax::Keyword::Cmd, syntax::Keyword::Entrypoint,
-                                                   syntax::Keyword::Healthcheck};
+constexpr std::array<syntax::Keyword, 3> kKinds = {
+    syntax::Keyword::Cmd, syntax::Keyword::Entrypoint, syntax::Keyword::Healthcheck};
 
 void check(Context& ctx) {
-  const syntax::Document& doc = ctx.doc();
-  const Suppressions suppressions = Suppressions::of(doc);
+  const syntax::Document& file = ctx.doc();
+  const Suppressions suppressions = Suppressions::of(file);
   for (const syntax::Stage& stage : ctx.analysis().stages().stages) {
     for (const syntax::Keyword kind : kKinds) {
       // The last instruction of this kind in the stage: the one that counts.
       const syntax::Instruction* last = nullptr;
       for (std::size_t i = stage.end; i > stage.from + 1; --i) {
-        if (doc.instructions[i - 1].keyword == kind) {
-          last = &doc.instructions[i - 1];
+        if (file.instructions[i - 1].keyword == kind) {
+          last = &file.instructions[i - 1];
           break;
         }
       }
@@ -69,11 +69,13 @@ void check(Context& ctx) {
       if (suppressions.suppressed(ctx.transform(), last->span.begin)) continue;
       const std::string_view name = syntax::keyword_name(kind);
       for (std::size_t i = stage.from + 1; i < stage.end; ++i) {
-        const syntax::Instruction& ins = doc.instructions[i];
+        const syntax::Instruction& ins = file.instructions[i];
         if (ins.keyword != kind || &ins == last) continue;
         ctx.report(ins.keyword_span,
-                   fmt::format("{0} has no effect: the {0} on line {1} replaces it", name, last->first_line),
-                   Safety::Safe, fmt::format("remove the shadowed {}", name), {Rewriter::remove(ins)});
+                   fmt::format("{0} has no effect: the {0} on line {1} replaces it", name,
+                               last->first_line),
+                   Safety::Safe, fmt::format("remove the shadowed {}", name),
+                   {Rewriter::remove(ins)});
       }
     }
   }
@@ -82,14 +84,15 @@ void check(Context& ctx) {
 }  // namespace
 
 const Transform& single_cmd_entrypoint() {
-  static const Transform t{"single-cmd-entrypoint",
-                           Category::Runtime,
-                           Safety::Safe,
-                           "remove CMD, ENTRYPOINT and HEALTHCHECK instructions a later one replaces",
-                           {"DL4003", "DL4004", "DL3012"},
-                           doc,
-                           true,
-                           check};
+  static const Transform t{
+      "single-cmd-entrypoint",
+      Category::Runtime,
+      Safety::Safe,
+      "remove CMD, ENTRYPOINT and HEALTHCHECK instructions a later one replaces",
+      {"DL4003", "DL4004", "DL3012"},
+      doc,
+      true,
+      check};
   return t;
 }
 

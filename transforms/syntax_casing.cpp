@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "base/unicode.hpp"
 #include "transforms/list.hpp"
 
 namespace dfopt::transforms {
@@ -37,8 +38,7 @@ Use instead:
 ```dockerfile
 FROM golang:1.22 AS build
 RUN go build ./...
-ENV \
-    DEPS="curl \
+ENV DEPS="curl \
     git"
 ```
 
@@ -49,12 +49,15 @@ value). So a value that is one word (`ENV PATH $PATH:/opt/bin`,
 `ENV A "x y"`) is kept as it is, and a value with blanks but no quote or escape
 character is put in double quotes, which keep blanks, continuation lines and
 `$` expansions exactly as they were. The text of a multi-line value is not
-touched, so comments inside it stay. A value that has both blanks and quotes or
-escapes is reported without a fix.
+touched, so comments inside it stay; when comment lines stand between the key
+and its value, the key moves down to the value (`ENV \`, the comments, then
+`DEPS="curl \`). A value that has both blanks and quotes or escapes is
+reported without a fix.
 
 ## Fix safety
 Safe: BuildKit reads the same keywords, stage names, variables and labels.
-`ONBUILD` triggers are left as written.
+The keyword of an `ONBUILD` trigger is recased too: only the text of the
+trigger stored in the image changes, not what it does.
 )";
 
 bool is_upper(std::string_view s) {
@@ -71,6 +74,19 @@ std::string cased(std::string_view s, bool lower) {
   return out;
 }
 
+// A blank as BuildKit's parseWords sees one (Go's unicode.IsSpace on the rune at `i`).
+bool blank_at(std::string_view v, std::size_t i) {
+  std::size_t width = 0;
+  return is_space_rune(decode_rune(v, i, width));
+}
+
+bool has_blank(std::string_view v) {
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (blank_at(v, i)) return true;
+  }
+  return false;
+}
+
 // Whether BuildKit's parseWords reads `v` as the single word `v`: no blank
 // outside quotes, no escape token left dangling at the end.
 bool one_word(std::string_view v, char escape) {
@@ -84,7 +100,7 @@ bool one_word(std::string_view v, char escape) {
       if (c == quote) quote = 0;
     } else if (c == '"' || c == '\'') {
       quote = c;
-    } else if (c == ' ' || c == '\t') {
+    } else if (blank_at(v, i)) {
       return false;
     }
   }
@@ -100,13 +116,13 @@ void check_as(Context& ctx, const syntax::Instruction& from, bool majority_lower
   // No stage name.
   if (from.args.size() != 3) return;
   const std::string_view text = ctx.analysis().text();
-  const std::string_view kw = from.keyword_text(text);
   const std::string_view as = text.substr(from.args[1].span.begin, from.args[1].span.size());
-  // FROM as the casing fix leaves it.
-  const bool lower = (is_upper(kw) || is_lower(kw)) && is_lower(kw) == majority_lower ? is_lower(kw) : majority_lower;
+  // FROM itself ends up in the file's majority case (below), and AS follows it.
+  const bool lower = majority_lower;
   if (as == cased(as, lower)) return;
-  ctx.report(from.args[1].span, fmt::format("'{}' is cased unlike the FROM keyword", as), Safety::Safe,
-             "match the case of AS to FROM", {TextEdit::replace(from.args[1].span, cased(as, lower))});
+  ctx.report(from.args[1].span, fmt::format("'{}' is cased unlike the FROM keyword", as),
+             Safety::Safe, "match the case of AS to FROM",
+             {TextEdit::replace(from.args[1].span, cased(as, lower))});
 }
 
 void check_legacy(Context& ctx, const syntax::Instruction& ins) {
@@ -119,8 +135,9 @@ void check_legacy(Context& ctx, const syntax::Instruction& ins) {
   const std::string_view kw = syntax::keyword_name(ins.keyword);
   const std::string message = fmt::format("legacy '{0} key value' form: use {0} key=value", kw);
   const std::string& v = value.value;
-  const bool blanks = v.find_first_of(" \t") != std::string::npos;
-  const bool quoting = v.find_first_of("\"'") != std::string::npos || v.find(escape) != std::string::npos;
+  const bool blanks = has_blank(v);
+  const bool quoting =
+      v.find_first_of("\"'") != std::string::npos || v.find(escape) != std::string::npos;
   // A key with quotes or variables, or a value with blanks and quotes: rewrite by hand.
   if (!plain_key(key.value, text.substr(key.span.begin, key.span.size()), escape) || v.empty() ||
       (blanks && quoting && !one_word(v, escape)) || (!blanks && !one_word(v, escape))) {
@@ -130,41 +147,51 @@ void check_legacy(Context& ctx, const syntax::Instruction& ins) {
   const std::string quote = blanks && !quoting ? "\"" : "";
   std::vector<TextEdit> edits;
   const Span gap{key.span.end, value.span.begin};
-  if (text.substr(gap.begin, gap.size()).find('\n') == std::string_view::npos) {
+  if (text.substr(gap.begin, gap.size()).find('#') == std::string_view::npos) {
     edits.push_back(TextEdit::replace(gap, "=" + quote));
   } else {
-    // The value starts on a later line: move the key there, so the lines between
-    // (continuations, comments) stay as they are.
-    const std::size_t end = text.find_first_not_of(" \t", key.span.end);
-    edits.push_back(TextEdit::remove(Span{key.span.begin, static_cast<std::uint32_t>(end)}));
+    // Comment lines between key and value: move the key to the value, so that
+    // they stay. A key alone on its line goes with it.
+    auto begin = static_cast<std::uint32_t>(key.span.begin);
+    auto end = static_cast<std::uint32_t>(text.find_first_not_of(" \t", key.span.end));
+    const std::size_t line = text.rfind('\n', key.span.begin) + 1;
+    if (line > ins.span.begin && text.find_first_not_of(" \t", line) == key.span.begin) {
+      begin = static_cast<std::uint32_t>(line);
+      end = static_cast<std::uint32_t>(text.find('\n', key.span.end) + 1);
+    }
+    edits.push_back(TextEdit::remove(Span{begin, end}));
     edits.push_back(TextEdit::insert(value.span.begin, key.value + "=" + quote));
   }
   if (!quote.empty()) edits.push_back(TextEdit::insert(value.span.end, quote));
-  ctx.report(key.span, message, Safety::Safe, fmt::format("use {} key=value", kw), std::move(edits));
+  ctx.report(key.span, message, Safety::Safe, fmt::format("use {} key=value", kw),
+             std::move(edits));
 }
 
 void check(Context& ctx) {
-  const syntax::Document& doc = ctx.doc();
+  const syntax::Document& file = ctx.doc();
   const std::string_view text = ctx.analysis().text();
   std::size_t lower = 0;
   std::size_t upper = 0;
-  for (const syntax::Instruction& ins : doc.instructions) {
+  for (const syntax::Instruction& ins : file.instructions) {
     const std::string_view kw = ins.keyword_text(text);
     if (is_lower(kw) && !is_upper(kw)) ++lower;
     if (is_upper(kw) && !is_lower(kw)) ++upper;
   }
   const bool majority_lower = lower > upper;
-  for (const syntax::Instruction& ins : doc.instructions) {
-    const std::string_view kw = ins.keyword_text(text);
-    if (kw != cased(kw, majority_lower)) {
-      ctx.report(ins.keyword_span,
+  for (const syntax::Instruction& ins : file.instructions) {
+    // ONBUILD triggers do not count (as in BuildKit) but follow the file's case.
+    for (const syntax::Instruction* i = &ins; i != nullptr; i = i->trigger.get()) {
+      const std::string_view kw = i->keyword_text(text);
+      if (kw == cased(kw, majority_lower)) continue;
+      ctx.report(i->keyword_span,
                  fmt::format("'{}' is cased unlike most instructions of the file ({} case)", kw,
                              majority_lower ? "lower" : "upper"),
                  Safety::Safe, "use the file's keyword case",
-                 {TextEdit::replace(ins.keyword_span, cased(kw, majority_lower))});
+                 {TextEdit::replace(i->keyword_span, cased(kw, majority_lower))});
     }
     if (ins.keyword == syntax::Keyword::From) check_as(ctx, ins, majority_lower);
-    if (ins.keyword == syntax::Keyword::Env || ins.keyword == syntax::Keyword::Label) check_legacy(ctx, ins);
+    if (ins.keyword == syntax::Keyword::Env || ins.keyword == syntax::Keyword::Label)
+      check_legacy(ctx, ins);
   }
 }
 

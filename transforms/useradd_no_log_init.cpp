@@ -40,14 +40,17 @@ records are not written, which nothing in a container reads.
 )";
 
 constexpr std::array<std::string_view, 28> kUseraddValueFlags = {
-    "-b", "-c", "-d", "-e", "-f", "-g", "-G", "-k", "-K", "-p", "-R", "-P", "-s", "-u",
-    "-Z", "--base-dir", "--comment", "--home-dir", "--expiredate", "--inactive", "--gid",
-    "--groups", "--skel", "--key", "--password", "--root", "--prefix", "--uid"};
+    "-b",       "-c",         "-d",        "-e",         "-f",           "-g",         "-G",
+    "-k",       "-K",         "-p",        "-R",         "-P",           "-s",         "-u",
+    "-Z",       "--base-dir", "--comment", "--home-dir", "--expiredate", "--inactive", "--gid",
+    "--groups", "--skel",     "--key",     "--password", "--root",       "--prefix",   "--uid"};
 
 // The UID when it is a literal number above 65535.
 std::optional<std::string_view> high_uid(const shell::CommandView& v) {
   for (const std::string_view uid : shell::flag_values(v, {"u", "uid"})) {
-    if (uid.empty() || !std::all_of(uid.begin(), uid.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
+    if (uid.empty() || !std::all_of(uid.begin(), uid.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c)) != 0;
+        })) {
       continue;
     }
     const std::string_view digits = uid.substr(std::min(uid.find_first_not_of('0'), uid.size()));
@@ -66,8 +69,10 @@ void check(Context& ctx) {
     // Low (or unknown) UIDs keep the sparse files small.
     if (!uid) continue;
     ctx.report(cmd.command->span,
-               "useradd with UID " + std::string(*uid) + " without --no-log-init: lastlog and faillog bloat the layer",
-               Safety::Safe, "add --no-log-init", {TextEdit::insert(cmd.view.program_word->span.end, " --no-log-init")});
+               "useradd with UID " + std::string(*uid) +
+                   " without --no-log-init: lastlog and faillog bloat the layer",
+               Safety::Safe, "add --no-log-init",
+               {TextEdit::insert(cmd.view.program_word->span.end, " --no-log-init")});
   }
 }
 

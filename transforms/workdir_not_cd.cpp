@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cctype>
 #include <variant>
 
 #include "rewrite/rewriter.hpp"
@@ -39,7 +38,7 @@ the new working directory: after the RUN the stage either reaches a `WORKDIR`
 with an absolute path before any RUN, CMD, ENTRYPOINT, HEALTHCHECK, ONBUILD,
 relative WORKDIR or COPY/ADD to a relative destination, or it ends with none
 of them and no other stage is built `FROM` it. Otherwise it reports without a
-fix.
+fix. The WORKDIR goes above the comment lines directly before the RUN.
 
 ## Fix safety
 Unsafe: `WORKDIR` creates the directory when it is missing (where `cd` would
@@ -56,38 +55,6 @@ const shell::SimpleCommand* leading_cd(const shell::AndOr& chain) {
   if (cd == nullptr || !cd->assignments.empty() || !cd->redirects.empty()) return nullptr;
   const shell::CommandView v = shell::view(*cd);
   return v.program == "cd" && v.wrappers.empty() ? cd : nullptr;
-}
-
-bool plain_path(std::string_view path) {
-  return !path.empty() && std::all_of(path.begin(), path.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("/._+-@:,=").find(c) != std::string_view::npos;
-  });
-}
-
-// `path` made absolute against `workdir` and normalised; "" when it cannot be.
-std::string resolve(const std::string& workdir, std::string_view path) {
-  std::string joined;
-  if (path.front() == '/') {
-    joined = path;
-  } else {
-    if (workdir.empty() || workdir.front() != '/' || !plain_path(workdir)) return {};
-    joined = workdir + "/" + std::string(path);
-  }
-  std::vector<std::string> parts;
-  std::size_t pos = 0;
-  while (pos <= joined.size()) {
-    const std::size_t slash = std::min(joined.find('/', pos), joined.size());
-    const std::string part = joined.substr(pos, slash - pos);
-    if (part == "..") {
-      if (!parts.empty()) parts.pop_back();
-    } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
-    }
-    pos = slash + 1;
-  }
-  std::string out;
-  for (const std::string& p : parts) out += "/" + p;
-  return out.empty() ? "/" : out;
 }
 
 // Whether nothing after instruction `index` in its stage can notice the working directory.
@@ -139,9 +106,11 @@ void check(Context& ctx) {
       const bool leads_run = s == 0;
       // `cd`, `cd -`, `cd ~`, `cd -P x`, `cd $DIR`: no literal path to hand to WORKDIR.
       const bool literal = v.args.size() == 1 && v.args[0].literal && !v.args[0].has_glob &&
-                           plain_path(*v.args[0].literal) && !v.args[0].literal->starts_with('-');
+                           !v.args[0].literal->starts_with('-');
+      // Relative paths need a known WORKDIR: the base image may have set one.
       const std::string target =
-          literal ? resolve(syntax::environment_at(ctx.doc(), analysis.stages(), i).workdir, *v.args[0].literal) : "";
+          literal ? resolve_path(syntax::environment_at(ctx.doc(), analysis.stages(), i).workdir, *v.args[0].literal)
+                  : "";
       // A mount with a relative target would move with the working directory.
       const auto mounts = mount_targets(run);
       const bool relative_mount = std::any_of(mounts.begin(), mounts.end(), [](std::string_view t) { return !t.starts_with('/'); });
@@ -169,7 +138,7 @@ void check(Context& ctx) {
         while (end < next.begin && (analysis.text()[end] == ' ' || analysis.text()[end] == '\t')) ++end;
       }
       ctx.report(cd->span, message, Safety::Unsafe, "replace cd with WORKDIR",
-                 {rw.insert_before(run, rw.line("WORKDIR", target)), TextEdit::remove(Span{cd->span.begin, end})});
+                 {insert_above_comments(analysis, i, rw.line("WORKDIR", target)), TextEdit::remove(Span{cd->span.begin, end})});
     }
   }
 }

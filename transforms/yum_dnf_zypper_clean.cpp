@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 #include <set>
 
@@ -48,38 +49,47 @@ cannot answer.
 )";
 
 constexpr std::array<std::string_view, 4> kYumPrograms = {"yum", "dnf", "microdnf", "dnf5"};
+// clang-format off
 constexpr std::array<std::string_view, 20> kYumValueFlags = {
-    "-c",          "--config",      "--installroot", "--releasever", "--enablerepo",
-    "--disablerepo", "--repo",      "--repoid",      "-x",           "--exclude",
-    "--setopt",    "-d",            "--debuglevel",  "-e",           "--errorlevel",
-    "--downloaddir", "--destdir",   "--forcearch",   "--disableplugin", "--enableplugin"};
+    "-c", "--config", "--installroot", "--releasever", "--enablerepo", "--disablerepo", "--repo",
+    "--repoid", "-x", "--exclude", "--setopt", "-d", "--debuglevel", "-e", "--errorlevel",
+    "--downloaddir", "--destdir", "--forcearch", "--disableplugin", "--enableplugin"};
 constexpr std::array<std::string_view, 12> kZypperValueFlags = {
-    "-c",          "--config",      "-R",           "--root",       "--reposd-dir",
-    "-D",          "--cache-dir",   "-C",           "--raw-cache-dir", "--solv-cache-dir",
-    "--pkg-cache-dir", "--userdata"};
+    "-c", "--config", "-R", "--root", "--reposd-dir", "-D", "--cache-dir", "-C",
+    "--raw-cache-dir", "--solv-cache-dir", "--pkg-cache-dir", "--userdata"};
+// clang-format on
 
 // Subcommands that download metadata and packages into the cache; with the
 // removals, the ones that ask before changing anything.
 constexpr std::array<std::string_view, 9> kYumInstalls = {
-    "install", "groupinstall", "localinstall", "update",   "upgrade",
-    "reinstall", "groupupdate", "distro-sync", "downgrade"};
-constexpr std::array<std::string_view, 4> kYumRemovals = {"remove", "erase", "autoremove", "groupremove"};
+    "install",   "groupinstall", "localinstall", "update",   "upgrade",
+    "reinstall", "groupupdate",  "distro-sync",  "downgrade"};
+constexpr std::array<std::string_view, 4> kYumRemovals = {"remove", "erase", "autoremove",
+                                                          "groupremove"};
 constexpr std::array<std::string_view, 11> kZypperInstalls = {
-    "install", "in", "update", "up", "patch", "dist-upgrade", "dup", "source-install", "si",
-    "install-new-recommends", "inr"};
+    "install",      "in",  "update",         "up", "patch",
+    "dist-upgrade", "dup", "source-install", "si", "install-new-recommends",
+    "inr"};
 constexpr std::array<std::string_view, 2> kZypperRemovals = {"remove", "rm"};
 
 struct Family {
   std::string_view name;
   shell::Names programs;
   shell::Names value_flags;
-  std::string_view clean;       // the command to append
-  shell::Names cache_dirs;      // rm of these, or a cache mount on them, cleans too
+  shell::Names installs;    // subcommands that fill the cache (and ask first)
+  shell::Names removals;    // subcommands that only ask first
+  std::string_view clean;   // the command to append
+  shell::Names cache_dirs;  // rm of these, or a cache mount on them, cleans too
 };
 
+constexpr std::array<std::string_view, 1> kZypperPrograms = {"zypper"};
+constexpr std::array<std::string_view, 2> kYumCaches = {"/var/cache/yum", "/var/cache/dnf"};
+constexpr std::array<std::string_view, 1> kZypperCaches = {"/var/cache/zypp"};
+
 const std::array<Family, 2> kFamilies = {{
-    {"yum", kYumPrograms, kYumValueFlags, "clean all", {"/var/cache/yum", "/var/cache/dnf"}},
-    {"zypper", {"zypper"}, kZypperValueFlags, "clean --all", {"/var/cache/zypp"}},
+    {"yum", kYumPrograms, kYumValueFlags, kYumInstalls, kYumRemovals, "clean all", kYumCaches},
+    {"zypper", kZypperPrograms, kZypperValueFlags, kZypperInstalls, kZypperRemovals, "clean --all",
+     kZypperCaches},
 }};
 
 std::string_view sub_of(const RunCommand& c, const Family& f) {
@@ -98,26 +108,28 @@ bool runs(const RunCommand& c, const Family& f, shell::Names subs) {
   return subs.contains(sub);
 }
 
-bool installs(const RunCommand& c, const Family& f) {
-  return runs(c, f, f.name == "yum" ? shell::Names(kYumInstalls) : shell::Names(kZypperInstalls));
+// How the message names the command: `dnf install`, `dnf group install`.
+std::string named(const RunCommand& c, const Family& f) {
+  std::string out = c.view.program + " " + std::string(sub_of(c, f));
+  const auto rest = shell::args_after_subcommand(c.view, f.value_flags);
+  if (sub_of(c, f) == "group" && !rest.empty()) out += " " + literal_text(*rest[0]);
+  return out;
 }
 
-bool removes(const RunCommand& c, const Family& f) {
-  return runs(c, f, f.name == "yum" ? shell::Names(kYumRemovals) : shell::Names(kZypperRemovals));
-}
+bool installs(const RunCommand& c, const Family& f) { return runs(c, f, f.installs); }
 
 bool cleans(const RunCommand& c, const Family& f) {
   if (c.view.program == "rm") {
-    for (const shell::Word* w : shell::operands(c.view)) {
-      if (!w->literal) continue;
-      for (const std::string_view dir : f.cache_dirs) {
-        if (w->literal->starts_with(dir) || *w->literal == "/var/cache" || *w->literal == "/var/cache/*") return true;
-      }
-    }
-    return false;
+    const auto paths = shell::operands(c.view);
+    return std::any_of(paths.begin(), paths.end(), [&](const shell::Word* w) {
+      const std::string_view path = w->literal ? std::string_view(*w->literal) : "";
+      return path == "/var/cache" || path == "/var/cache/*" ||
+             std::any_of(f.cache_dirs.begin(), f.cache_dirs.end(),
+                         [&](std::string_view dir) { return path.starts_with(dir); });
+    });
   }
-  const std::string_view sub = sub_of(c, f);
   if (!shell::is_program(c.view, f.programs)) return false;
+  const std::string_view sub = sub_of(c, f);
   if (f.name == "zypper") return sub == "clean" || sub == "cc";
   const auto rest = shell::args_after_subcommand(c.view, f.value_flags);
   return sub == "clean" && !rest.empty() && rest[0]->literal && *rest[0]->literal == "all";
@@ -134,17 +146,10 @@ bool zypper_non_interactive(const RunCommand& c) {
 }
 
 bool needs_yes(const RunCommand& c, const Family& f) {
-  if (!installs(c, f) && !removes(c, f)) return false;
+  if (!installs(c, f) && !runs(c, f, f.removals)) return false;
   if (f.name == "zypper") return !zypper_non_interactive(c);
   if (c.view.program == "microdnf") return false;
   return !shell::has_flag(c.view, {"y", "assumeyes"}, f.value_flags);
-}
-
-bool has_family_cache_mount(const syntax::Instruction& run, const Family& f) {
-  for (const std::string_view dir : f.cache_dirs) {
-    if (has_cache_mount(run, dir)) return true;
-  }
-  return false;
 }
 
 void check_yes(Context& ctx, const std::vector<RunCommand>& all) {
@@ -152,7 +157,7 @@ void check_yes(Context& ctx, const std::vector<RunCommand>& all) {
     for (const Family& f : kFamilies) {
       // Only prompting commands without their yes flag.
       if (!needs_yes(c, f)) continue;
-      const std::string message = c.view.program + " " + std::string(sub_of(c, f)) + " without -y asks for confirmation";
+      const std::string message = named(c, f) + " without -y asks for confirmation";
       const auto edit = add_flag_after_subcommand(c, "-y", f.value_flags);
       if (!edit) {
         ctx.report(c.command->span, message);
@@ -173,7 +178,11 @@ void check_clean(Context& ctx, const std::vector<RunCommand>& all) {
       // One finding per RUN and tool, at its first install.
       if (!done.insert(c.index).second) continue;
       // The cache lives on a cache mount, not in the layer.
-      if (has_family_cache_mount(*c.run, f)) continue;
+      const auto& dirs = f.cache_dirs;
+      if (std::any_of(dirs.begin(), dirs.end(),
+                      [&](std::string_view dir) { return has_cache_mount(*c.run, dir); })) {
+        continue;
+      }
       bool clean_after_last = false;
       for (std::size_t k = i; k < all.size() && all[k].index == c.index; ++k) {
         if (installs(all[k], f)) clean_after_last = false;
@@ -181,8 +190,9 @@ void check_clean(Context& ctx, const std::vector<RunCommand>& all) {
       }
       // Cleaned after the last install of the RUN.
       if (clean_after_last) continue;
-      const std::string clean = (f.name == "yum" ? c.view.program : "zypper") + " " + std::string(f.clean);
-      const std::string message = c.view.program + " " + std::string(sub_of(c, f)) + " without " +
+      const std::string clean =
+          (f.name == "yum" ? c.view.program : "zypper") + " " + std::string(f.clean);
+      const std::string message = named(c, f) + " without " +
                                   (f.name == "yum" ? clean : "zypper clean") + " in the same RUN";
       const auto edit = rw.append_command(*c.run, *c.script, as_run_by(c, clean));
       if (!edit) {
@@ -207,8 +217,8 @@ const Transform& yum_dnf_zypper_clean() {
                            Category::Packages,
                            Safety::Safe,
                            "clean the yum/dnf/zypper cache in the installing RUN, and add -y",
-                           {"DL3032", "DL3040", "DL3036", "DL3030", "DL3038", "DL3034", "DS015", "DS019",
-                            "DS020", "DS027"},
+                           {"DL3032", "DL3040", "DL3036", "DL3030", "DL3038", "DL3034", "DS015",
+                            "DS019", "DS020", "DS027"},
                            doc,
                            true,
                            check};

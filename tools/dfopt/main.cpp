@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 
 #include "base/diagnostic.hpp"
 #include "driver/app.hpp"
+#include "options.hpp"
 #include "shell/shell.hpp"
 #include "shell/shell_dump.hpp"
 #include "syntax/buildkit_dump.hpp"
@@ -151,40 +153,35 @@ int main(int argc, char** argv) {
   std::vector<std::string> ignore;
   std::string config;
   std::string stdin_filename;
-  po::options_description visible(
-      "Usage: dfopt [OPTIONS] [PATH...]\n\n"
-      "Finds what makes Docker images big, slow to rebuild and unsafe, and rewrites the\n"
-      "Dockerfiles. PATH may be a file, a directory (searched for Dockerfiles) or - (stdin).\n\n"
-      "Options");
-  visible.add_options()                                                                          //
-      ("fix", "apply the fixes (Safe ones; add --unsafe-fixes for the others) in place")        //
-      ("diff", "print the fixes as a unified diff instead of writing them")                    //
-      ("check", "exit 1 when a fix would change a file or findings remain (for CI)")           //
-      ("unsafe-fixes", "also apply fixes that may change what the image contains or does")    //
-      ("no-unsafe-fixes", "do not apply unsafe fixes, even if the configuration says so")      //
-      ("select", po::value<std::vector<std::string>>(&select)->composing()->value_name("IDS"),
-       "only these rules (ids or categories, comma-separated)")  //
-      ("extend-select", po::value<std::vector<std::string>>(&extend_select)->composing()->value_name("IDS"),
-       "add these rules to the selection")  //
-      ("ignore", po::value<std::vector<std::string>>(&ignore)->composing()->value_name("IDS"),
-       "skip these rules (ids or categories)")  //
-      ("format", po::value<std::string>(&format)->value_name("FMT"), "output: text, json, sarif or github")  //
-      ("config", po::value<std::string>(&config)->value_name("FILE"),
-       "use this .dfopt.toml instead of the nearest one")  //
-      ("jobs,j", po::value<unsigned>(&app.jobs)->value_name("N"), "files processed in parallel (default: cores)")  //
-      ("exclude", po::value<std::vector<std::string>>(&app.exclude)->composing()->value_name("GLOB"),
-       "skip paths matching GLOB when walking directories")  //
-      ("stdin-filename", po::value<std::string>(&stdin_filename)->value_name("NAME"),
-       "the path of the file read from - (for configuration and messages)")  //
-      ("explain", po::value<std::string>(&explain_id)->value_name("ID"), "print the documentation of a rule")  //
-      ("list-rules", "list every rule: id, category, fix safety, equivalents, summary")                      //
-      ("color", po::value<std::string>(&color)->value_name("WHEN"), "auto, always or never")                  //
-      ("quiet,q", "print findings only, no summary")                                                         //
-      ("verbose,v", "more detail: notes per finding, files without findings")                                 //
-      ("dump", po::value<std::string>(&dump_kind)->value_name("KIND"),
-       "print the parse of each file: buildkit (BuildKit's AST dump), ir (dfopt's IR), shell (RUN ASTs)")  //
-      ("version,V", "print the version and exit")                                                          //
-      ("help,h", "print this help and exit");
+  po::options_description visible(fmt::format("Usage: {}\n\n{}\n\nOptions", dfopt::cli::usage, dfopt::cli::description));
+  // Where the value of each option that takes one goes; flags have none.
+  const auto semantic = [&](const dfopt::cli::OptionDoc& o) -> po::value_semantic* {
+    const std::string value_name(o.value_name);
+    const auto list = [&](std::vector<std::string>& v) { return po::value(&v)->composing()->value_name(value_name); };
+    const auto text = [&](std::string& v) { return po::value(&v)->value_name(value_name); };
+    const std::string_view name = dfopt::cli::long_name(o);
+    if (name == "select") return list(select);
+    if (name == "extend-select") return list(extend_select);
+    if (name == "ignore") return list(ignore);
+    if (name == "exclude") return list(app.exclude);
+    if (name == "format") return text(format);
+    if (name == "config") return text(config);
+    if (name == "jobs") return po::value(&app.jobs)->value_name(value_name);
+    if (name == "stdin-filename") return text(stdin_filename);
+    if (name == "explain") return text(explain_id);
+    if (name == "color") return text(color);
+    if (name == "dump") return text(dump_kind);
+    throw std::logic_error(fmt::format("option --{} takes a value but nothing stores it", name));
+  };
+  for (const dfopt::cli::OptionDoc& o : dfopt::cli::options) {
+    const std::string name(o.name);
+    const std::string help(o.help);
+    if (o.value_name.empty()) {
+      visible.add_options()(name.c_str(), help.c_str());
+    } else {
+      visible.add_options()(name.c_str(), semantic(o), help.c_str());
+    }
+  }
   po::options_description hidden;
   hidden.add_options()("path", po::value<std::vector<std::string>>(&app.paths)->composing(), "inputs");
   po::options_description all;
@@ -202,8 +199,7 @@ int main(int argc, char** argv) {
   }
   const auto has = [&](const char* name) { return vm.count(name) != 0U; };
   if (has("help")) {
-    std::cout << visible << "\nExit status: 0 nothing to report, 1 findings remain (or --check/--diff would "
-                            "change files), 2 usage, configuration, I/O or parse errors.\n";
+    std::cout << visible << '\n' << dfopt::cli::exit_status_summary << '\n';
     return exit_ok;
   }
   if (has("version")) {

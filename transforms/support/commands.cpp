@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "rewrite/rewriter.hpp"
+
 namespace dfopt::transforms {
 
 namespace {
@@ -239,13 +241,15 @@ std::string as_run_by(const RunCommand& cmd, std::string_view command) {
 }
 
 std::string cased_like(std::string_view model, std::string_view upper) {
-  const auto is_lower = [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; };
-  const auto to_lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+  const auto is_lower = [](unsigned char c) { return std::islower(c) != 0; };
+  const auto is_upper = [](unsigned char c) { return std::isupper(c) != 0; };
   std::string out(upper);
-  if (model.empty() || !std::any_of(model.begin(), model.end(), is_lower)) return out;
-  const bool all_lower = std::none_of(model.begin(), model.end(),
-                                      [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
-  std::transform(out.begin() + (all_lower ? 0 : 1), out.end(), out.begin() + (all_lower ? 0 : 1), to_lower);
+  if (!std::any_of(model.begin(), model.end(), is_lower)) return out;
+  // All lower case, or capitalized (only the first letter kept upper).
+  const std::size_t from = std::any_of(model.begin(), model.end(), is_upper) ? 1 : 0;
+  for (std::size_t i = from; i < out.size(); ++i) {
+    out[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[i])));
+  }
   return out;
 }
 
@@ -346,6 +350,16 @@ std::string resolve_path(std::string_view cwd, std::string_view path) {
 namespace {
 
 // Whether a COPY source names a file rather than a directory, by its look.
+constexpr std::string_view kUnknownCwd = "/.unknown-workdir";
+
+// resolve_path, or "" when `..` leaves the placeholder for an unknown WORKDIR.
+std::string resolve_in(std::string_view cwd, std::string_view path) {
+  std::string out = resolve_path(cwd, path);
+  const bool unknown = cwd == kUnknownCwd && !path.starts_with('/');
+  if (unknown && out != kUnknownCwd && !out.starts_with(std::string(kUnknownCwd) + "/")) return {};
+  return out;
+}
+
 bool looks_like_file(std::string_view src) {
   if (src.empty() || src.back() == '/' || src.find_first_of("*?[$") != std::string_view::npos) return false;
   const std::string_view base = src.substr(src.rfind('/') + 1);
@@ -358,7 +372,7 @@ std::optional<CopiedPath> copied_path(const syntax::Instruction& copy, std::stri
   const std::string& dest = copy.args.back().value;
   CopiedPath out;
   out.absolute = dest.starts_with('/');
-  out.path = resolve_path(cwd, dest);
+  out.path = resolve_in(cwd, dest);
   if (out.path.empty()) return std::nullopt;
   const std::string& src = copy.args.front().value;
   out.file = copy.args.size() == 2 && looks_like_file(src) && src.find("://") == std::string::npos;
@@ -376,9 +390,10 @@ std::vector<CopyFollowUp> copy_follow_ups(const Analysis& analysis, std::string_
     const syntax::Instruction& copy = instructions[i];
     if (copy.keyword != syntax::Keyword::Copy && copy.keyword != syntax::Keyword::Add) continue;
     if (instructions[i + 1].keyword != syntax::Keyword::Run || stages.stage_of(i) != stages.stage_of(i + 1)) continue;
-    // Both resolve relative paths against the same WORKDIR; "/" stands in for an unknown one.
+    // Both resolve relative paths against the same WORKDIR; a placeholder stands in for an
+    // unknown one (the base image may set it), so relative paths only match relative ones.
     std::string cwd = syntax::environment_at(analysis.doc(), stages, i).workdir;
-    cwd = cwd.empty() ? "/" : resolve_path("/", cwd);
+    cwd = cwd.empty() ? std::string(kUnknownCwd) : resolve_path("/", cwd);
     const auto copied = copied_path(copy, cwd);
     if (!copied) continue;
     const std::vector<RunCommand> cmds = run_commands(analysis, i + 1);
@@ -397,11 +412,12 @@ std::vector<CopyFollowUp> copy_follow_ups(const Analysis& analysis, std::string_
           setting_seen = true;
           f.setting = w.has_glob ? "" : value;
         } else {
-          f.paths.push_back(w.literal && !w.has_glob ? resolve_path(cwd, value) : "");
+          f.paths.push_back(w.literal && !w.has_glob ? resolve_in(cwd, value) : "");
         }
       }
       const auto related = [&](const std::string& p) {
-        if (p.empty()) return false;
+        // Everything is below a copy to `/`: only `/` itself counts.
+        if (p.empty() || (copied->path == "/" && p != "/")) return false;
         const auto under = [](const std::string& a, const std::string& b) {
           return b == "/" || a == b || (a.starts_with(b) && a[b.size()] == '/');
         };
@@ -416,6 +432,39 @@ std::vector<CopyFollowUp> copy_follow_ups(const Analysis& analysis, std::string_
 TextEdit add_copy_flag(const syntax::Instruction& copy, std::string_view name, std::string_view value) {
   const std::uint32_t at = copy.flags.empty() ? copy.keyword_span.end : copy.flags.back().span.end;
   return TextEdit::insert(at, fmt::format(" --{}={}", name, value));
+}
+
+TextEdit insert_above_comments(const Analysis& analysis, std::size_t index, std::string_view lines) {
+  const syntax::Document& doc = analysis.doc();
+  TextEdit edit = Rewriter(analysis).insert_before(doc.instructions[index], lines);
+  const auto& items = doc.items;
+  auto it = std::find_if(items.begin(), items.end(), [&](const syntax::Item& item) {
+    return item.kind == syntax::ItemKind::Instruction && item.index == index;
+  });
+  while (it != items.begin() && std::prev(it)->kind == syntax::ItemKind::Comment) --it;
+  if (it != items.end()) edit.span = Span{it->span.begin, it->span.begin};
+  return edit;
+}
+
+bool built_from_old_release(const Analysis& analysis, std::size_t index) {
+  const syntax::StageView& stages = analysis.stages();
+  const syntax::Stage* stage = stages.stage_of(index);
+  while (stage != nullptr && stage->base_stage) stage = &stages.stages[*stage->base_stage];
+  if (stage == nullptr) return false;
+  std::string_view image = stage->base;
+  const std::size_t colon = image.rfind(':');
+  if (colon == std::string_view::npos || image.find('/', colon) != std::string_view::npos) return false;
+  std::string_view name = image.substr(0, colon);
+  const std::string_view tag = image.substr(colon + 1);
+  if (name.starts_with("docker.io/")) name.remove_prefix(10);
+  if (name.starts_with("library/")) name.remove_prefix(8);
+  const auto starts = [&](std::initializer_list<std::string_view> prefixes) {
+    return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return tag.starts_with(p); });
+  };
+  if (name == "ubuntu") return starts({"10.04", "12.04", "14.04", "lucid", "precise", "trusty"});
+  if (name == "debian") return starts({"6", "7", "squeeze", "wheezy"});
+  if (name == "centos") return starts({"5", "6", "centos5", "centos6"});
+  return false;
 }
 
 }  // namespace dfopt::transforms

@@ -59,11 +59,13 @@ struct RunCommand {
 
 // Whether one RUN of the stage before instruction `index` mentions every one of
 // `texts` (an apt.conf snippet that sets `Assume-Yes`, say); plain substring tests.
-[[nodiscard]] bool earlier_run_mentions(const Analysis& analysis, std::size_t index, shell::Names texts);
+[[nodiscard]] bool earlier_run_mentions(const Analysis& analysis, std::size_t index,
+                                        shell::Names texts);
 
-// Removes several commands, each a whole pipeline in an `&&` chain, as one set of
-// edits (neighbours in one chain are removed together, never overlapping).
-// nullopt when one of them stands elsewhere or a chain would be left empty.
+// Removes several commands of one RUN, each a whole pipeline in an `&&` chain, as
+// one set of edits (neighbours in one chain are removed together, never
+// overlapping; comment lines inside the continuation are kept). nullopt when
+// one of them stands elsewhere or a chain would be left empty.
 [[nodiscard]] std::optional<std::vector<TextEdit>> remove_from_and_chains(
     const std::vector<const RunCommand*>& cmds);
 
@@ -96,7 +98,52 @@ struct OfficialImage {
 [[nodiscard]] bool installs_package(const shell::CommandView& cmd, shell::Names names);
 
 // Removes `cmd` from its RUN: the whole instruction when it is the RUN's only
-// command, else through remove_from_and_chain; nullopt when neither applies.
-[[nodiscard]] std::optional<TextEdit> remove_command_or_run(const Analysis& analysis, const RunCommand& cmd);
+// command, else through remove_from_and_chains (comment lines kept); nullopt
+// when neither applies.
+[[nodiscard]] std::optional<std::vector<TextEdit>> remove_command_or_run(const Analysis& analysis,
+                                                                         const RunCommand& cmd);
+
+// `path` made absolute against `cwd` (an absolute path) and normalised (`.`,
+// `..` and repeated or trailing slashes resolved); "" when either holds
+// characters other than letters, digits and `/._+-@:,=`, or when a relative
+// path meets an empty or relative `cwd`.
+[[nodiscard]] std::string resolve_path(std::string_view cwd, std::string_view path);
+
+// What a COPY/ADD wrote, as a later RUN in the same working directory names it.
+struct CopiedPath {
+  std::string path;      // resolve_path of the copied file, or of the destination directory
+  bool file = false;     // one source that looks like a file: an extension, no glob or trailing slash
+  bool absolute = false; // the destination was written as an absolute literal path
+};
+
+// A `chown`/`chmod`-like command in the RUN that directly follows a COPY/ADD in
+// its stage, with at least one operand path at, inside or above what the COPY wrote.
+struct CopyFollowUp {
+  std::size_t copy = 0;           // the COPY/ADD in doc.instructions
+  CopiedPath copied;
+  RunCommand cmd;
+  std::string setting;            // the first operand (owner, mode) when literal, else ""
+  std::vector<std::string> paths; // the other operands, resolved ("" when not literal)
+  bool recursive = false;         // -R / --recursive
+  bool other_flags = false;       // any other flag
+  bool first = false;             // the first command of its RUN
+};
+
+// Every `program` command (chown, chmod) that follows a COPY/ADD as above.
+[[nodiscard]] std::vector<CopyFollowUp> copy_follow_ups(const Analysis& analysis, std::string_view program);
+
+// Inserts ` --name=value` after the last flag of COPY/ADD `copy` (after its keyword when it has none).
+[[nodiscard]] TextEdit add_copy_flag(const syntax::Instruction& copy, std::string_view name, std::string_view value);
+
+// Inserts whole lines before instruction `index` and the comment lines directly
+// above it (they describe it, and `# dfopt ignore=` / `# hadolint ignore=` must
+// stay right before it), in the instruction's indentation and line endings.
+[[nodiscard]] TextEdit insert_above_comments(const Analysis& analysis, std::size_t index, std::string_view lines);
+
+// Whether the stage of instruction `index` (or the stage it is built FROM) starts
+// from a distribution release whose packaged tools predate 2014 (Ubuntu 14.04 and
+// older, Debian 7 and older, CentOS 6 and older): their pip (< 6) and RubyGems
+// (< 2) lack `--no-cache-dir` and `--no-document`.
+[[nodiscard]] bool built_from_old_release(const Analysis& analysis, std::size_t index);
 
 }  // namespace dfopt::transforms

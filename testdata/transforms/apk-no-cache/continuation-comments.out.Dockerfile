@@ -1,5 +1,7 @@
 FROM alpine
-RUN apk add --no-cache \
+RUN  \
+    # build tools
+    apk add --no-cache \
         # a comment between packages
         gcc \
         make

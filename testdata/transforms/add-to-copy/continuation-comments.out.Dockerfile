@@ -1,0 +1,6 @@
+FROM alpine:3.19
+COPY \
+# the application
+    app.py \
+    # its settings
+    settings.toml /app/

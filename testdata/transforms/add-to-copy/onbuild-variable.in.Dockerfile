@@ -1,0 +1,4 @@
+FROM alpine:3.19
+ENV CONF=app.conf
+ONBUILD ADD $CONF /etc/
+ADD $CONF /etc/

@@ -1,0 +1,7 @@
+﻿# syntax=docker/dockerfile:1
+# escape=`
+FROM python:3.12
+RUN --mount=type=cache,target=/root/.cache/pip `
+    pip install `
+    # web
+    flask

@@ -1,0 +1,3 @@
+﻿FROM debian
+COPY a.sh /a.sh
+RUN chmod 0755 /a.sh

@@ -1,0 +1,4 @@
+FROM debian:bookworm
+COPY --chown=app:app app /app
+# own it
+CMD ["app"]

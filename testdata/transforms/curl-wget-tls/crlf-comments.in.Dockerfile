@@ -1,0 +1,5 @@
+FROM debian
+RUN apt-get update && \
+    # fetch it
+    curl -fsSLk https://example.org/x \
+    | sh

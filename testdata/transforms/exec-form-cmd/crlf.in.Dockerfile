@@ -1,0 +1,4 @@
+FROM alpine:3.19
+CMD ./server \
+    --port 8080
+ENTRYPOINT ./run $MODE

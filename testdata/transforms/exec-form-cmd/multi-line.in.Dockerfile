@@ -1,0 +1,4 @@
+FROM alpine:3.19
+CMD /usr/bin/app \
+    --config /etc/app.toml \
+    --verbose

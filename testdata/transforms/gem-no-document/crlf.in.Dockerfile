@@ -1,0 +1,4 @@
+FROM debian
+RUN gem install \
+        bundler \
+    && gem install rake

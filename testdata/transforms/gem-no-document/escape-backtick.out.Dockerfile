@@ -1,0 +1,4 @@
+# escape=`
+FROM debian
+RUN gem install --no-document `
+        bundler

@@ -1,0 +1,4 @@
+FROM node:20
+RUN npm install \
+        -g pm2 \
+    && yarn global add serve

@@ -1,0 +1,6 @@
+FROM node:20
+RUN npm install \
+        -g pm2 \
+    && yarn global add serve \
+    && npm cache clean --force \
+    && yarn cache clean

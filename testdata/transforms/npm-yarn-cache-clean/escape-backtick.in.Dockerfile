@@ -1,0 +1,5 @@
+# escape=`
+FROM node:20
+RUN npm install `
+        -g pm2 `
+    && yarn install

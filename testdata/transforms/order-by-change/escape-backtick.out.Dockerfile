@@ -1,0 +1,7 @@
+# escape=`
+FROM debian:12
+RUN apt-get update `
+    && apt-get install -y curl
+COPY . /app
+
+ENTRYPOINT ["/app/run"]

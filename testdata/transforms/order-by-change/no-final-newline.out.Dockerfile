@@ -1,0 +1,3 @@
+FROM debian:12
+RUN groupadd -r app
+COPY . /app

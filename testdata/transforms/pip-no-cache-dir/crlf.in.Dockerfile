@@ -1,0 +1,4 @@
+FROM python:3.12
+RUN pip install \
+        flask \
+    && pip3 install gunicorn

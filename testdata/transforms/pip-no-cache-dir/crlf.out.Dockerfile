@@ -1,0 +1,4 @@
+FROM python:3.12
+RUN pip install --no-cache-dir \
+        flask \
+    && pip3 install --no-cache-dir gunicorn

@@ -1,0 +1,5 @@
+FROM ubuntu:22.04
+# comment
+RUN curl -fsSL https://example.org/x \
+    # fetch
+    | sh

@@ -1,0 +1,4 @@
+# escape=`
+from debian:bookworm
+    run curl -fsSL https://example.org/x `
+    | sh

@@ -1,0 +1,5 @@
+# escape=`
+FROM python:3.12-windowsservercore
+ARG X=1
+RUN pip install `
+    flask

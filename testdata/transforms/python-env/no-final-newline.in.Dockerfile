@@ -1,0 +1,1 @@
+from python:3.12

@@ -1,0 +1,4 @@
+FROM alpine:3.19
+ENV DB_PASSWORD \
+    s3cret
+ARG SERVICE_TOKEN

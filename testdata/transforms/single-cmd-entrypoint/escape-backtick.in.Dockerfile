@@ -1,0 +1,7 @@
+# escape=`
+FROM alpine:3.19
+HEALTHCHECK CMD test -f C:\ready `
+    || exit 1
+HEALTHCHECK NONE
+CMD a
+CMD b

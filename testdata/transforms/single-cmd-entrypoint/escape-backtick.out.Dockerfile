@@ -1,0 +1,4 @@
+# escape=`
+FROM alpine:3.19
+HEALTHCHECK NONE
+CMD b

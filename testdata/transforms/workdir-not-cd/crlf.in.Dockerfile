@@ -1,0 +1,3 @@
+FROM debian
+RUN cd /src && \
+    make

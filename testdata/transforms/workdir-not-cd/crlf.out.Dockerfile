@@ -1,0 +1,3 @@
+FROM debian
+WORKDIR /src
+RUN make

@@ -1,0 +1,4 @@
+# escape=`
+from debian
+run cd /src && `
+    make

@@ -1,0 +1,4 @@
+# escape=`
+from debian
+workdir /src
+run make

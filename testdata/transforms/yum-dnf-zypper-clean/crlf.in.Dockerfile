@@ -1,0 +1,4 @@
+FROM fedora
+RUN dnf install \
+        gcc \
+        make

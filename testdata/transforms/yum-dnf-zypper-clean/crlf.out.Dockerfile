@@ -1,0 +1,5 @@
+FROM fedora
+RUN dnf install -y \
+        gcc \
+        make && \
+        dnf clean all

@@ -1,0 +1,5 @@
+# escape=`
+FROM opensuse/leap
+RUN zypper install `
+        curl `
+        git
