@@ -255,6 +255,7 @@ TEST_CASE("text: internal errors and non-convergence") {
 TEST_CASE("text: fixes applied, or that would be") {
   FileOutcome file = outcome("FROM a\n");
   file.result = test::source("FROM b\n");
+  file.text_changed = true;
   file.applied = {{"apt-no-install-recommends", Safety::Safe, "add --no-install-recommends"},
                   {"run-as-non-root", Safety::Unsafe, "add `USER nobody`"},
                   {"apt-no-install-recommends", Safety::Safe, "add --no-install-recommends"}};
@@ -308,9 +309,11 @@ Run fix_run() {
   Run run;
   run.a.findings = {root_finding()};
   run.a.result = test::source("changed a\n", "a/Dockerfile");
+  run.a.text_changed = true;
   run.a.applied = {{"apt-no-install-recommends", Safety::Safe, "add --no-install-recommends"}};
   run.b.findings = {finding(pin_rule, Span{5, 14}, "base image is not pinned")};
   run.b.result = test::source("changed b\n", "b/Dockerfile");
+  run.b.text_changed = true;
   run.b.applied = {{"apt-no-install-recommends", Safety::Safe, "add --no-install-recommends"}};
   return run;
 }

@@ -41,7 +41,15 @@ case "${1:-}" in
   demo)
     install_missing
     build
-    "${BUILD_DIR:-build}/tools/dfopt/dfopt" examples/*/Dockerfile
+    # What dfopt finds, then the fixes it would make (unsafe ones included) as a diff.
+    # Exit status 1 only means "findings remain": the demo succeeded; 2 is an error.
+    dfopt="${BUILD_DIR:-build}/tools/dfopt/dfopt"
+    rc=0
+    "$dfopt" examples/ || rc=$?
+    [ "$rc" -le 1 ] || exit "$rc"
+    echo
+    "$dfopt" --diff --unsafe-fixes examples/ || rc=$?
+    [ "$rc" -le 1 ] || exit "$rc"
     ;;
   test)
     install_missing

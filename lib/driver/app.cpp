@@ -293,6 +293,8 @@ int App::run() {
       }
     });
   }
+  const bool streamed = options_.format == AppOptions::Format::Text || options_.format == AppOptions::Format::Github;
+  const auto released = std::make_shared<const SourceBuffer>("", "");
   const bool progress = options_.show_progress && isatty(STDERR_FILENO) != 0 && jobs_.size() >= 50 && !options_.quiet;
   auto last_progress = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < jobs_.size(); ++i) {
@@ -306,6 +308,11 @@ int App::run() {
     }
     if (progress) err_ << "\r\033[K";
     print(jobs_[i]);
+    // Streamed formats need nothing more of the file's text: keep memory flat in bulk runs.
+    if (streamed && jobs_[i].outcome.original) {
+      jobs_[i].outcome.original = jobs_[i].outcome.result = released;
+      for (Finding& f : jobs_[i].outcome.findings) f.message.clear();
+    }
   }
   for (std::thread& t : threads) t.join();
   std::signal(SIGINT, previous);

@@ -173,6 +173,7 @@ FileOutcome run_passes(std::shared_ptr<const SourceBuffer> source, const PassOpt
     out.not_converged.assign(last_round_rules.begin(), last_round_rules.end());
   }
   out.findings = std::move(findings);
+  out.text_changed = out.result->text() != out.original->text();
   return out;
 }
 

@@ -43,8 +43,9 @@ struct FileOutcome {
   std::vector<std::string> internal_errors;     // dropped fixes, "rule: why"
   std::vector<std::string> not_converged;       // rule ids still changing when the rounds ran out
   int rounds = 0;
+  bool text_changed = false;                    // result differs from original
 
-  [[nodiscard]] bool changed() const { return result->text() != original->text() || !new_files.empty(); }
+  [[nodiscard]] bool changed() const { return text_changed || !new_files.empty(); }
 };
 
 [[nodiscard]] FileOutcome run_passes(std::shared_ptr<const SourceBuffer> source, const PassOptions& options);
