@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include "transforms/list.hpp"
-#include "transforms/support/commands.hpp"
 #include "transforms/support/cache_families.hpp"
+#include "transforms/support/commands.hpp"
 
 namespace dfopt::transforms {
 
@@ -74,17 +74,21 @@ void check(Context& ctx) {
   for (std::size_t i = 0; i < ins.size(); ++i) {
     const syntax::Instruction& run = ins[i];
     // Mounts are for RUN itself, in shell form we can edit.
-    if (run.keyword != syntax::Keyword::Run || run.form != syntax::ArgForm::Shell || !run.heredocs.empty()) continue;
+    if (run.keyword != syntax::Keyword::Run || run.form != syntax::ArgForm::Shell ||
+        !run.heredocs.empty())
+      continue;
     const shell::Script* script = analysis.script(i);
-    if (script == nullptr || script->status == shell::ParseStatus::Opaque || script->statements.empty()) continue;
+    if (script == nullptr || script->status == shell::ParseStatus::Opaque ||
+        script->statements.empty())
+      continue;
     // Another user's caches live in another home.
     if (!root_user(syntax::environment_at(ctx.doc(), analysis.stages(), i).user)) continue;
     const std::vector<RunCommand> cmds = run_commands(analysis, i);
     const CachePlan plan = plan_cache_mounts(analysis, i, cmds);
     // Nothing here downloads into a cache we know, or every cache is mounted.
     if (plan.mounts.empty()) continue;
-    const std::string message =
-        fmt::format("{} downloads again on every rebuild: no cache mount", fmt::join(plan.tools, ", "));
+    const std::string message = fmt::format("{} downloads again on every rebuild: no cache mount",
+                                            fmt::join(plan.tools, ", "));
     if (!plan.refusal.empty()) {
       ctx.report(run.keyword_span, message + " (no fix: " + plan.refusal + ")");
       continue;

@@ -59,7 +59,8 @@ bool old_frontend(const syntax::Document& document) {
   if (syntax == nullptr) return false;
   const std::string_view v = syntax->value;
   const std::size_t colon = v.rfind(':');
-  if (colon == std::string_view::npos || v.find("dockerfile") == std::string_view::npos) return false;
+  if (colon == std::string_view::npos || v.find("dockerfile") == std::string_view::npos)
+    return false;
   const std::string_view tag = v.substr(colon + 1);
   return tag.starts_with("1.0") || tag.starts_with("1.1");
 }
@@ -70,8 +71,10 @@ void check(Context& ctx) {
   for (const CopyFollowUp& f : copy_follow_ups(analysis, "chmod")) {
     const syntax::Instruction& copy = document.instructions[f.copy];
     const syntax::Instruction& run = document.instructions[f.cmd.index];
-    const std::string message = "chmod after COPY duplicates the copied files in a new layer; use COPY --chmod";
-    const bool exact = f.paths.size() == 1 && f.paths[0] == f.copied.path && (f.copied.file || f.recursive);
+    const std::string message =
+        "chmod after COPY duplicates the copied files in a new layer; use COPY --chmod";
+    const bool exact =
+        f.paths.size() == 1 && f.paths[0] == f.copied.path && (f.copied.file || f.recursive);
     // As for chown-in-copy: exactly the copied path, first in a RUN without flags, literal
     // absolute paths; and a mode that does not depend on the file's old one.
     if (!f.first || !exact || f.other_flags || !f.copied.absolute || !run.flags.empty() ||
@@ -88,9 +91,11 @@ void check(Context& ctx) {
     edits.push_back(add_copy_flag(copy, "chmod", f.setting));
     if (document.directive("syntax") == nullptr) {
       const std::string newline = document.crlf ? "\r\n" : "\n";
-      edits.push_back(TextEdit::insert(document.has_bom ? 3 : 0, "# syntax=docker/dockerfile:1" + newline));
+      edits.push_back(
+          TextEdit::insert(document.has_bom ? 3 : 0, "# syntax=docker/dockerfile:1" + newline));
     }
-    ctx.report(f.cmd.command->span, message, Safety::Unsafe, "move the chmod into COPY --chmod", std::move(edits));
+    ctx.report(f.cmd.command->span, message, Safety::Unsafe, "move the chmod into COPY --chmod",
+               std::move(edits));
   }
 }
 

@@ -52,27 +52,43 @@ directories get the new owner.
 )";
 
 // Directories every Linux base image has.
-constexpr std::array<std::string_view, 17> kStandardDirs = {
-    "/",         "/bin",       "/etc",           "/home",         "/opt",      "/root",
-    "/sbin",     "/srv",       "/tmp",           "/usr",          "/usr/bin",  "/usr/local",
-    "/usr/local/bin", "/usr/local/sbin", "/usr/sbin", "/usr/share", "/var"};
+constexpr std::array<std::string_view, 17> kStandardDirs = {"/",
+                                                            "/bin",
+                                                            "/etc",
+                                                            "/home",
+                                                            "/opt",
+                                                            "/root",
+                                                            "/sbin",
+                                                            "/srv",
+                                                            "/tmp",
+                                                            "/usr",
+                                                            "/usr/bin",
+                                                            "/usr/local",
+                                                            "/usr/local/bin",
+                                                            "/usr/local/sbin",
+                                                            "/usr/sbin",
+                                                            "/usr/share",
+                                                            "/var"};
 
 bool plain_name(std::string_view s) {
   return !s.empty() && (std::isalnum(static_cast<unsigned char>(s[0])) != 0 || s[0] == '_') &&
          std::all_of(s.begin(), s.end(), [](char c) {
-           return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.';
+           return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' ||
+                  c == '.';
          });
 }
 
 // `user` or `user:group` that `COPY --chown` reads as chown does (not the legacy `user.group`).
 bool plain_owner(std::string_view owner) {
   const std::size_t colon = owner.find(':');
-  if (colon == std::string_view::npos) return plain_name(owner) && owner.find('.') == std::string_view::npos;
+  if (colon == std::string_view::npos)
+    return plain_name(owner) && owner.find('.') == std::string_view::npos;
   return plain_name(owner.substr(0, colon)) && plain_name(owner.substr(colon + 1));
 }
 
 bool is_archive(std::string_view src) {
-  for (const std::string_view ext : {".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst"}) {
+  for (const std::string_view ext :
+       {".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst"}) {
     if (src.ends_with(ext)) return true;
   }
   return false;
@@ -84,12 +100,14 @@ void check(Context& ctx) {
   for (const CopyFollowUp& f : copy_follow_ups(analysis, "chown")) {
     const syntax::Instruction& copy = instructions[f.copy];
     const syntax::Instruction& run = instructions[f.cmd.index];
-    const std::string message = "chown after COPY duplicates the copied files in a new layer; use COPY --chown";
+    const std::string message =
+        "chown after COPY duplicates the copied files in a new layer; use COPY --chown";
     const bool archive = copy.keyword == syntax::Keyword::Add &&
                          std::any_of(copy.args.begin(), copy.args.end() - 1,
                                      [](const syntax::Word& w) { return is_archive(w.value); });
     // The path must be exactly what was copied: a directory recursively, or the one file.
-    const bool exact = f.paths.size() == 1 && f.paths[0] == f.copied.path && (f.copied.file || f.recursive);
+    const bool exact =
+        f.paths.size() == 1 && f.paths[0] == f.copied.path && (f.copied.file || f.recursive);
     // An earlier command may create the user or more files; RUN flags (mounts) would be lost;
     // variables, relative paths and unknown chown options are not worth guessing about.
     if (!f.first || !exact || f.other_flags || !f.copied.absolute || !run.flags.empty() ||
@@ -102,16 +120,22 @@ void check(Context& ctx) {
       ctx.report(f.cmd.command->span, message);
       continue;
     }
-    const std::string parent = f.copied.path.substr(0, std::max<std::size_t>(f.copied.path.rfind('/'), 1));
-    const std::string workdir = syntax::environment_at(ctx.doc(), analysis.stages(), f.copy).workdir;
-    const bool parent_exists = std::find(kStandardDirs.begin(), kStandardDirs.end(), parent) != kStandardDirs.end() ||
-                               (!workdir.empty() && resolve_path("/", workdir) == parent);
+    const std::string parent =
+        f.copied.path.substr(0, std::max<std::size_t>(f.copied.path.rfind('/'), 1));
+    const std::string workdir =
+        syntax::environment_at(ctx.doc(), analysis.stages(), f.copy).workdir;
+    const bool parent_exists =
+        std::find(kStandardDirs.begin(), kStandardDirs.end(), parent) != kStandardDirs.end() ||
+        (!workdir.empty() && resolve_path("/", workdir) == parent);
     // Removing the whole RUN would drop the comments inside it.
-    const bool keeps_comments = removal->front().span != run.line_span || run.inner_comments.empty();
-    const Safety safety = f.copied.file && parent_exists && keeps_comments ? Safety::Safe : Safety::Unsafe;
+    const bool keeps_comments =
+        removal->front().span != run.line_span || run.inner_comments.empty();
+    const Safety safety =
+        f.copied.file && parent_exists && keeps_comments ? Safety::Safe : Safety::Unsafe;
     std::vector<TextEdit> edits = *removal;
     edits.push_back(add_copy_flag(copy, "chown", f.setting));
-    ctx.report(f.cmd.command->span, message, safety, "move the chown into COPY --chown", std::move(edits));
+    ctx.report(f.cmd.command->span, message, safety, "move the chown into COPY --chown",
+               std::move(edits));
   }
 }
 

@@ -79,8 +79,10 @@ std::string manifest_copies(const Analysis& analysis, const syntax::Instruction&
   std::string dest = copy.args.back().value;
   if (!dest.ends_with('/')) dest += '/';
   std::string head = cased_like(copy.keyword_text(text), "COPY");
-  for (const syntax::Flag& f : copy.flags) head += " " + std::string(text.substr(f.span.begin, f.span.size()));
-  const std::string indent(text.substr(copy.line_span.begin, copy.span.begin - copy.line_span.begin));
+  for (const syntax::Flag& f : copy.flags)
+    head += " " + std::string(text.substr(f.span.begin, f.span.size()));
+  const std::string indent(
+      text.substr(copy.line_span.begin, copy.span.begin - copy.line_span.begin));
   std::vector<std::string> files;
   std::vector<std::pair<std::string, std::string>> dirs;  // source, destination
   for (const ManifestInstall& need : needs) {
@@ -96,7 +98,8 @@ std::string manifest_copies(const Analysis& analysis, const syntax::Instruction&
   }
   std::string out;
   const std::string& nl = analysis.style().newline;
-  if (!files.empty()) out += indent + head + " " + fmt::format("{}", fmt::join(files, " ")) + " " + dest + nl;
+  if (!files.empty())
+    out += indent + head + " " + fmt::format("{}", fmt::join(files, " ")) + " " + dest + nl;
   for (const auto& [src, to] : dirs) out += indent + head + " " + src + " " + to + nl;
   return out;
 }
@@ -105,8 +108,15 @@ std::string manifest_copies(const Analysis& analysis, const syntax::Instruction&
 bool harmless(const syntax::Instruction& ins) {
   using K = syntax::Keyword;
   switch (ins.keyword) {
-    case K::Label: case K::Expose: case K::Maintainer: case K::Volume: case K::Stopsignal:
-    case K::Healthcheck: case K::Cmd: case K::Entrypoint: case K::Onbuild:
+    case K::Label:
+    case K::Expose:
+    case K::Maintainer:
+    case K::Volume:
+    case K::Stopsignal:
+    case K::Healthcheck:
+    case K::Cmd:
+    case K::Entrypoint:
+    case K::Onbuild:
       return true;
     default:
       return false;
@@ -117,8 +127,8 @@ bool harmless(const syntax::Instruction& ins) {
 // the RUN installs nothing from manifests.
 // `workdir` is a WORKDIR between them that may move along (the COPY's destination
 // is absolute), `blocker` the first other instruction that may not.
-bool check_install(Context& ctx, std::size_t copy_index, std::size_t run_index, std::optional<std::size_t> workdir_ins,
-                   std::string_view blocker) {
+bool check_install(Context& ctx, std::size_t copy_index, std::size_t run_index,
+                   std::optional<std::size_t> workdir_ins, std::string_view blocker) {
   const Analysis& analysis = ctx.analysis();
   const syntax::Instruction& copy = ctx.doc().instructions[copy_index];
   const std::string dest = resolve_path(workdir_at(analysis, copy_index), copy.args.back().value);
@@ -138,11 +148,12 @@ bool check_install(Context& ctx, std::size_t copy_index, std::size_t run_index, 
   // Nothing here installs from manifests.
   if (needs.empty()) return false;
   const bool variables = workdir.empty();
-  const auto at = std::find_if(cmds.begin(), cmds.end(),
-                               [&](const RunCommand& c) { return manifest_install(c.view, workdir).has_value(); });
-  const std::string message =
-      fmt::format("{} runs again on every change of the build context: the {} at line {} copies it all first",
-                  needs.front().tool, copy.keyword_text(analysis.text()), copy.first_line);
+  const auto at = std::find_if(cmds.begin(), cmds.end(), [&](const RunCommand& c) {
+    return manifest_install(c.view, workdir).has_value();
+  });
+  const std::string message = fmt::format(
+      "{} runs again on every change of the build context: the {} at line {} copies it all first",
+      needs.front().tool, copy.keyword_text(analysis.text()), copy.first_line);
   const auto refuse = [&](const std::string& why) {
     ctx.report(at->command->span, message + " (no fix: " + why + ")");
     return true;
@@ -154,21 +165,24 @@ bool check_install(Context& ctx, std::size_t copy_index, std::size_t run_index, 
     if (!n.refusal.empty()) return refuse(n.refusal);
   }
   // A command of the RUN may read the sources.
-  if (!other.empty()) return refuse("the RUN also runs `" + other + "`, which may need the sources");
+  if (!other.empty())
+    return refuse("the RUN also runs `" + other + "`, which may need the sources");
   // The install would no longer see what stood between.
   if (!blocker.empty()) return refuse(std::string(blocker) + " stands between them");
   // Copied elsewhere than where the install runs.
-  if (dest.empty() || workdir.empty() || dest != workdir) return refuse("the COPY's destination is not the WORKDIR");
+  if (dest.empty() || workdir.empty() || dest != workdir)
+    return refuse("the COPY's destination is not the WORKDIR");
   // Shell we do not fully understand, or text after the command list.
   const shell::Script* script = analysis.script(run_index);
-  if (script == nullptr || script->status != shell::ParseStatus::Parsed) return refuse("the RUN is not plain shell");
+  if (script == nullptr || script->status != shell::ParseStatus::Parsed)
+    return refuse("the RUN is not plain shell");
   // Copy flags whose meaning we would change.
   if (copy.flag("parents") != nullptr) return refuse("COPY --parents");
   std::vector<std::size_t> moved{run_index};
   if (workdir_ins) moved.insert(moved.begin(), *workdir_ins);
   auto edits = move_before(analysis, moved, copy_index, manifest_copies(analysis, copy, needs));
-  ctx.report(at->command->span, message, Safety::Unsafe, "copy the manifests and install before the full COPY",
-             std::move(edits));
+  ctx.report(at->command->span, message, Safety::Unsafe,
+             "copy the manifests and install before the full COPY", std::move(edits));
   return true;
 }
 
@@ -195,7 +209,8 @@ void check(Context& ctx) {
           continue;
         }
         if (blocker.empty() && !harmless(ins[j])) {
-          blocker = fmt::format("{} at line {}", syntax::keyword_name(ins[j].keyword), ins[j].first_line);
+          blocker =
+              fmt::format("{} at line {}", syntax::keyword_name(ins[j].keyword), ins[j].first_line);
         }
       }
       break;

@@ -63,26 +63,40 @@ bool is_off(std::string_view value) {
   return v == "false" || v == "0" || v == "no" || v == "off";
 }
 
+struct VariableRule {
+  std::string_view name;
+  bool any_value;  // set to anything, or only to 0/false/no/off
+  std::string_view what;
+};
+
+constexpr std::array<VariableRule, 5> kVariables = {{
+    {"GIT_SSL_NO_VERIFY", true, "git"},
+    {"NODE_TLS_REJECT_UNAUTHORIZED", false, "Node.js"},
+    {"PYTHONHTTPSVERIFY", false, "Python"},
+    {"PIP_TRUSTED_HOST", true, "pip"},
+    {"NPM_CONFIG_STRICT_SSL", false, "npm"},
+}};
+
 // Whether setting `name` to `value` disables verification; the message if so.
 std::optional<std::string> insecure_variable(std::string_view name, std::string_view value) {
   // ENV and ARG values keep their quotes in the IR.
-  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
+  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+      value.back() == value.front()) {
     value = value.substr(1, value.size() - 2);
   }
-  if (name == "GIT_SSL_NO_VERIFY" && !value.empty()) return "GIT_SSL_NO_VERIFY turns off git's TLS checks";
-  if (name == "NODE_TLS_REJECT_UNAUTHORIZED" && value == "0") {
-    return "NODE_TLS_REJECT_UNAUTHORIZED=0 turns off Node.js TLS checks";
-  }
-  if (name == "PYTHONHTTPSVERIFY" && value == "0") return "PYTHONHTTPSVERIFY=0 turns off Python's TLS checks";
-  if (name == "PIP_TRUSTED_HOST" && !value.empty()) return "PIP_TRUSTED_HOST turns off pip's TLS checks";
-  if (lower(name) == "npm_config_strict_ssl" && is_off(value)) {
-    return "NPM_CONFIG_STRICT_SSL=false turns off npm's TLS checks";
+  for (const VariableRule& rule : kVariables) {
+    if (lower(name) != lower(rule.name) || value.empty() || (!rule.any_value && !is_off(value))) {
+      continue;
+    }
+    return std::string(name) + (rule.any_value ? "" : "=" + std::string(value)) + " turns off " +
+           std::string(rule.what) + "'s TLS checks";
   }
   return std::nullopt;
 }
 
 // The word that carries one of `names` (the first, as has_flag finds it).
-const shell::Word* flag_word(const shell::CommandView& v, shell::Names names, shell::Names value_flags = {}) {
+const shell::Word* flag_word(const shell::CommandView& v, shell::Names names,
+                             shell::Names value_flags = {}) {
   if (!shell::has_flag(v, names, value_flags)) return nullptr;
   for (std::size_t i = 0; i < v.args.size(); ++i) {
     shell::CommandView one = v;
@@ -92,43 +106,49 @@ const shell::Word* flag_word(const shell::CommandView& v, shell::Names names, sh
   return v.program_word;
 }
 
-// The literal words after the program, for positional patterns.
-std::vector<std::string> words(const shell::CommandView& v) {
-  std::vector<std::string> out;
-  for (const shell::Word& w : v.args) out.push_back(w.literal ? *w.literal : std::string());
-  return out;
-}
-
 struct Hit {
   const shell::Word* word;
   std::string message;
 };
 
+// A flag that turns verification off for the programs listed ("pip": every spelling of pip).
+struct FlagRule {
+  std::string_view programs;  // space-separated
+  std::string_view flag;      // without dashes
+  std::string_view effect;
+};
+
+constexpr std::string_view kNoTls = "skips TLS certificate checks";
+constexpr std::string_view kUnsigned = "accepts unsigned packages";
+constexpr std::array<FlagRule, 9> kFlags = {{
+    {"curl", "k", kNoTls},
+    {"curl", "insecure", kNoTls},
+    {"wget", "no-check-certificate", kNoTls},
+    {"apk", "allow-untrusted", kUnsigned},
+    {"apt-get apt", "allow-unauthenticated", kUnsigned},
+    {"apt-get apt", "force-yes", kUnsigned},
+    {"apt-get apt", "allow-insecure-repositories", kUnsigned},
+    {"yum dnf microdnf tdnf", "nogpgcheck", kUnsigned},
+    {"pip", "trusted-host", kNoTls},
+}};
+
 std::optional<Hit> insecure_command(const shell::CommandView& v) {
   const std::string& p = v.program;
-  if (p == "curl") {
-    if (const auto* w = flag_word(v, {"k", "insecure"}, kCurlValueFlags)) return Hit{w, "curl -k skips TLS certificate checks"};
-  }
-  if (p == "wget") {
-    if (const auto* w = flag_word(v, {"no-check-certificate"})) return Hit{w, "wget --no-check-certificate skips TLS certificate checks"};
-  }
-  if (p == "apk") {
-    if (const auto* w = flag_word(v, {"allow-untrusted"})) return Hit{w, "apk --allow-untrusted installs unsigned packages"};
-  }
-  if (shell::is_program(v, shell::kAptPrograms)) {
-    for (const std::string_view flag : {"allow-unauthenticated", "force-yes", "allow-insecure-repositories"}) {
-      if (const auto* w = flag_word(v, {flag}, shell::kAptValueFlags)) {
-        return Hit{w, p + " --" + std::string(flag) + " accepts unauthenticated packages"};
-      }
+  for (const FlagRule& rule : kFlags) {
+    const bool pip = rule.programs == "pip" && shell::is_pip(v);
+    const std::string listed = " " + std::string(rule.programs) + " ";
+    if (!pip && (p.empty() || listed.find(" " + p + " ") == std::string::npos)) continue;
+    const shell::Names value_flags = p == "curl"            ? shell::Names(kCurlValueFlags)
+                                     : p.starts_with("apt") ? shell::Names(shell::kAptValueFlags)
+                                                            : shell::Names();
+    if (const auto* w = flag_word(v, {rule.flag}, value_flags)) {
+      const std::string dashes = rule.flag.size() == 1 ? "-" : "--";
+      return Hit{w, (pip ? "pip" : p) + " " + dashes + std::string(rule.flag) + " " +
+                        std::string(rule.effect)};
     }
   }
-  if (p == "yum" || p == "dnf" || p == "microdnf" || p == "tdnf") {
-    if (const auto* w = flag_word(v, {"nogpgcheck"})) return Hit{w, p + " --nogpgcheck installs unsigned packages"};
-  }
-  if (shell::is_pip(v)) {
-    if (const auto* w = flag_word(v, {"trusted-host"})) return Hit{w, "pip --trusted-host skips TLS certificate checks"};
-  }
-  const std::vector<std::string> args = words(v);
+  std::vector<std::string> args;
+  for (const shell::Word& w : v.args) args.push_back(w.literal.value_or(""));
   for (std::size_t i = 0; i + 1 < args.size(); ++i) {
     const std::string a = lower(args[i]);
     const std::string b = lower(args[i + 1]);
@@ -136,7 +156,8 @@ std::optional<Hit> insecure_command(const shell::CommandView& v) {
     if (p == "git" && a == "-c" && b.starts_with("http.sslverify=") && is_off(b.substr(15))) {
       return Hit{&v.args[i + 1], "git -c http.sslVerify=false skips TLS certificate checks"};
     }
-    if (p == "git" && a == "http.sslverify" && is_off(b) && std::find(args.begin(), args.end(), "config") != args.end()) {
+    if (p == "git" && a == "http.sslverify" && is_off(b) &&
+        std::find(args.begin(), args.end(), "config") != args.end()) {
       return Hit{&v.args[i], "git config http.sslVerify false skips TLS certificate checks"};
     }
     // npm config set strict-ssl false, npm set strict-ssl false, yarn config set strict-ssl false
@@ -147,18 +168,19 @@ std::optional<Hit> insecure_command(const shell::CommandView& v) {
   }
   if (p == "npm" || p == "yarn" || p == "pnpm") {
     for (const std::string_view value : shell::flag_values(v, {"strict-ssl"})) {
-      if (is_off(value)) return Hit{flag_word(v, {"strict-ssl"}), p + " --strict-ssl=false skips TLS certificate checks"};
+      if (is_off(value))
+        return Hit{flag_word(v, {"strict-ssl"}),
+                   p + " --strict-ssl=false skips TLS certificate checks"};
     }
   }
   return std::nullopt;
 }
 
-// `name=value` in a word (export / env arguments).
-std::optional<std::string> insecure_assignment_word(const shell::Word& w) {
-  if (!w.literal) return std::nullopt;
-  const std::size_t eq = w.literal->find('=');
-  if (eq == std::string::npos) return std::nullopt;
-  return insecure_variable(std::string_view(*w.literal).substr(0, eq), std::string_view(*w.literal).substr(eq + 1));
+// `name=value` given to export or env, or declared by ARG.
+std::optional<std::string> insecure_assignment(std::string_view text) {
+  const std::size_t eq = text.find('=');
+  if (eq == std::string_view::npos) return std::nullopt;
+  return insecure_variable(text.substr(0, eq), text.substr(eq + 1));
 }
 
 void check_runs(Context& ctx) {
@@ -168,11 +190,13 @@ void check_runs(Context& ctx) {
       if (auto message = insecure_variable(a.name, value)) ctx.report(a.span, *message);
     }
     for (const shell::Word* w : cmd.view.env_assignments) {
-      if (auto message = insecure_assignment_word(*w)) ctx.report(w->span, *message);
+      if (auto message = insecure_assignment(w->literal.value_or("")))
+        ctx.report(w->span, *message);
     }
     if (cmd.view.program == "export") {
       for (const shell::Word& w : cmd.view.args) {
-        if (auto message = insecure_assignment_word(w)) ctx.report(w.span, *message);
+        if (auto message = insecure_assignment(w.literal.value_or("")))
+          ctx.report(w.span, *message);
       }
     }
     if (auto hit = insecure_command(cmd.view)) {
@@ -185,16 +209,14 @@ void check(Context& ctx) {
   for (const syntax::Instruction& ins : ctx.doc().instructions) {
     if (ins.keyword == syntax::Keyword::Env) {
       for (const syntax::KeyValue& kv : ins.pairs) {
-        if (auto message = insecure_variable(kv.key.value, kv.value.value)) ctx.report(kv.key.span, *message);
+        if (auto message = insecure_variable(kv.key.value, kv.value.value))
+          ctx.report(kv.key.span, *message);
       }
     }
     // ARG values are in the environment of every later RUN of the stage.
     if (ins.keyword == syntax::Keyword::Arg) {
       for (const syntax::Word& w : ins.args) {
-        const std::size_t eq = w.value.find('=');
-        if (eq == std::string::npos) continue;
-        const std::string_view value = std::string_view(w.value).substr(eq + 1);
-        if (auto message = insecure_variable(w.value.substr(0, eq), value)) ctx.report(w.span, *message);
+        if (auto message = insecure_assignment(w.value)) ctx.report(w.span, *message);
       }
     }
   }
@@ -204,16 +226,17 @@ void check(Context& ctx) {
 }  // namespace
 
 const Transform& curl_wget_tls() {
-  static const Transform t{"curl-wget-tls",
-                           Category::Security,
-                           Safety::DisplayOnly,
-                           "report commands and variables that turn off TLS or signature checks",
-                           {"CKV2_DOCKER_2", "CKV2_DOCKER_3", "CKV2_DOCKER_4", "CKV2_DOCKER_5", "CKV2_DOCKER_6",
-                            "CKV2_DOCKER_7", "CKV2_DOCKER_8", "CKV2_DOCKER_9", "CKV2_DOCKER_11", "CKV2_DOCKER_12",
-                            "CKV2_DOCKER_13", "CKV2_DOCKER_14", "CKV2_DOCKER_16"},
-                           doc,
-                           true,
-                           check};
+  static const Transform t{
+      "curl-wget-tls",
+      Category::Security,
+      Safety::DisplayOnly,
+      "report commands and variables that turn off TLS or signature checks",
+      {"CKV2_DOCKER_2", "CKV2_DOCKER_3", "CKV2_DOCKER_4", "CKV2_DOCKER_5", "CKV2_DOCKER_6",
+       "CKV2_DOCKER_7", "CKV2_DOCKER_8", "CKV2_DOCKER_9", "CKV2_DOCKER_11", "CKV2_DOCKER_12",
+       "CKV2_DOCKER_13", "CKV2_DOCKER_14", "CKV2_DOCKER_16"},
+      doc,
+      true,
+      check};
   return t;
 }
 

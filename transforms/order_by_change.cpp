@@ -57,8 +57,8 @@ that the RUN used implicitly (a package manager configuration, a repository
 key outside the directories above) is no longer there when it runs.
 )";
 
-constexpr std::array<std::string_view, 10> kSystemDirs{"/etc", "/usr", "/var", "/bin",  "/sbin",
-                                                       "/lib", "/lib32", "/lib64", "/libx32", "/boot"};
+constexpr std::array<std::string_view, 10> kSystemDirs{
+    "/etc", "/usr", "/var", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/boot"};
 
 bool is(const syntax::Instruction& ins, syntax::Keyword k) { return ins.keyword == k; }
 
@@ -98,8 +98,9 @@ bool run_may_jump_copy(const ContextFreeRun& run, const std::string& dest) {
   }
   if (path_within(dest, "/root") && dest.size() <= 5) return false;
   if (run.creates_users && path_within(dest, "/home")) return false;
-  return std::none_of(run.paths.begin(), run.paths.end(),
-                      [&](const std::string& p) { return path_within(p, dest) || path_within(dest, p); });
+  return std::none_of(run.paths.begin(), run.paths.end(), [&](const std::string& p) {
+    return path_within(p, dest) || path_within(dest, p);
+  });
 }
 
 bool may_jump(const Analysis& analysis, const Candidate& x, std::size_t y_index) {
@@ -108,17 +109,21 @@ bool may_jump(const Analysis& analysis, const Candidate& x, std::size_t y_index)
   const syntax::Instruction& y = analysis.doc().instructions[y_index];
   const std::string_view y_text = analysis.text().substr(y.span.begin, y.span.size());
   if (x.run) {
-    if (is(y, K::Run) || is(y, K::Env) || is(y, K::Arg) || is(y, K::User) || is(y, K::Shell) || is(y, K::Volume)) {
+    if (is(y, K::Run) || is(y, K::Env) || is(y, K::Arg) || is(y, K::User) || is(y, K::Shell) ||
+        is(y, K::Volume)) {
       return false;
     }
     if (is(y, K::Workdir)) {
       const std::string path = workdir_at(analysis, y_index + 1);
-      return !path.empty() && std::none_of(x.run->paths.begin(), x.run->paths.end(),
-                                           [&](const std::string& p) { return path_within(path, p) || path_within(p, path); });
+      return !path.empty() &&
+             std::none_of(x.run->paths.begin(), x.run->paths.end(), [&](const std::string& p) {
+               return path_within(path, p) || path_within(p, path);
+             });
     }
     if (is(y, K::Copy) || is(y, K::Add)) {
       if (y.args.size() < 2) return false;
-      return run_may_jump_copy(*x.run, resolve_path(workdir_at(analysis, y_index), y.args.back().value));
+      return run_may_jump_copy(*x.run,
+                               resolve_path(workdir_at(analysis, y_index), y.args.back().value));
     }
     return true;
   }
@@ -149,7 +154,8 @@ std::optional<Candidate> candidate(const Analysis& analysis, std::size_t index) 
     if (!run) return std::nullopt;
     return Candidate{index, std::move(run)};
   }
-  if (!is(ins, K::Env) && !is(ins, K::Arg) && !is(ins, K::Label) && !is(ins, K::Expose)) return std::nullopt;
+  if (!is(ins, K::Env) && !is(ins, K::Arg) && !is(ins, K::Label) && !is(ins, K::Expose))
+    return std::nullopt;
   if (ins.rest.find('$') != std::string::npos || !ins.heredocs.empty()) return std::nullopt;
   return Candidate{index, std::nullopt};
 }
@@ -169,40 +175,45 @@ void check_stage(Context& ctx, const syntax::Stage& stage, const Suppressions& s
   for (std::size_t i = first_copy + 1; i < stage.end; ++i) {
     const auto c = candidate(analysis, i);
     const bool ok = c && !suppressions.suppressed(ctx.transform(), ins[i].span.begin) &&
-                    std::all_of(stayed.begin(), stayed.end(), [&](std::size_t y) { return may_jump(analysis, *c, y); });
+                    std::all_of(stayed.begin(), stayed.end(),
+                                [&](std::size_t y) { return may_jump(analysis, *c, y); });
     (ok ? moved : stayed).push_back(i);
     moves_run = moves_run || (ok && c->run);
   }
   // Metadata alone is cheap to rebuild: only a RUN makes the move worth it.
   if (!moves_run) return;
-  const std::size_t runs = static_cast<std::size_t>(
-      std::count_if(moved.begin(), moved.end(), [&](std::size_t i) { return is(ins[i], syntax::Keyword::Run); }));
+  const std::size_t runs = static_cast<std::size_t>(std::count_if(
+      moved.begin(), moved.end(), [&](std::size_t i) { return is(ins[i], syntax::Keyword::Run); }));
   const syntax::Instruction& copy = ins[first_copy];
-  ctx.report(copy.keyword_span,
-             fmt::format("{} instruction{} ({} RUN) after this {} need{} nothing from the build context but "
-                         "rebuild{} whenever it changes",
-                         moved.size(), moved.size() == 1 ? "" : "s", runs, copy.keyword_text(analysis.text()),
-                         moved.size() == 1 ? "s" : "", moved.size() == 1 ? "s" : ""),
-             Safety::Unsafe, "move them above the first COPY of the context",
-             move_before(analysis, moved, first_copy));
+  ctx.report(
+      copy.keyword_span,
+      fmt::format(
+          "{} instruction{} ({} RUN) after this {} need{} nothing from the build context but "
+          "rebuild{} whenever it changes",
+          moved.size(), moved.size() == 1 ? "" : "s", runs, copy.keyword_text(analysis.text()),
+          moved.size() == 1 ? "s" : "", moved.size() == 1 ? "s" : ""),
+      Safety::Unsafe, "move them above the first COPY of the context",
+      move_before(analysis, moved, first_copy));
 }
 
 void check(Context& ctx) {
   const Suppressions suppressions = Suppressions::of(ctx.doc());
-  for (const syntax::Stage& stage : ctx.analysis().stages().stages) check_stage(ctx, stage, suppressions);
+  for (const syntax::Stage& stage : ctx.analysis().stages().stages)
+    check_stage(ctx, stage, suppressions);
 }
 
 }  // namespace
 
 const Transform& order_by_change() {
-  static const Transform t{"order-by-change",
-                           Category::Cache,
-                           Safety::Unsafe,
-                           "move instructions that need nothing from the build context above its first COPY",
-                           {},
-                           doc,
-                           true,
-                           check};
+  static const Transform t{
+      "order-by-change",
+      Category::Cache,
+      Safety::Unsafe,
+      "move instructions that need nothing from the build context above its first COPY",
+      {},
+      doc,
+      true,
+      check};
   return t;
 }
 

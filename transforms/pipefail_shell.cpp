@@ -53,31 +53,43 @@ now fails the build, and a few builtins differ (`echo -e`, for one).
 )";
 
 constexpr std::array<std::string_view, 22> kBashImages = {
-    "debian", "ubuntu",  "fedora", "centos",          "rockylinux", "almalinux", "amazonlinux", "oraclelinux",
-    "python", "node",    "golang", "ruby",            "openjdk",    "eclipse-temurin", "rust", "php",
-    "perl",   "gradle",  "maven",  "buildpack-deps",  "elixir",     "haskell"};
+    "debian",      "ubuntu",          "fedora", "centos", "rockylinux", "almalinux",
+    "amazonlinux", "oraclelinux",     "python", "node",   "golang",     "ruby",
+    "openjdk",     "eclipse-temurin", "rust",   "php",    "perl",       "gradle",
+    "maven",       "buildpack-deps",  "elixir", "haskell"};
+
+// Images without alpine (or other bash-less) variants: any tag will do.
+constexpr std::array<std::string_view, 9> kNoAlpineVariant = {
+    "debian",    "ubuntu",      "fedora",      "centos",        "rockylinux",
+    "almalinux", "amazonlinux", "oraclelinux", "buildpack-deps"};
 
 // Debian/Ubuntu release or variant names that may follow a variable in a tag (`${PY}-slim`).
-constexpr std::array<std::string_view, 10> kDebianMarkers = {"slim",   "bookworm", "bullseye", "buster", "stretch",
-                                                             "trixie", "jammy",    "focal",    "noble",  "bionic"};
+constexpr std::array<std::string_view, 10> kDebianMarkers = {
+    "slim",   "bookworm", "bullseye", "buster", "stretch",
+    "trixie", "jammy",    "focal",    "noble",  "bionic"};
 
 bool image_has_bash(std::string_view ref) {
   const OfficialImage image = official_image(ref);
-  if (std::find(kBashImages.begin(), kBashImages.end(), image.name) == kBashImages.end()) return false;
+  if (std::find(kBashImages.begin(), kBashImages.end(), image.name) == kBashImages.end())
+    return false;
   for (const std::string_view bad : {"alpine", "windows", "nanoserver", "busybox"}) {
     if (image.tag.find(bad) != std::string::npos) return false;
   }
   // `python:${VERSION}` may be an alpine tag; `python:${VERSION}-slim` is not.
   if (image.tag.find('$') == std::string::npos) return true;
+  if (std::find(kNoAlpineVariant.begin(), kNoAlpineVariant.end(), image.name) !=
+      kNoAlpineVariant.end())
+    return true;
   return std::any_of(kDebianMarkers.begin(), kDebianMarkers.end(),
                      [&](std::string_view m) { return image.tag.find(m) != std::string::npos; });
 }
 
 // Whether bash exists in `stage` just before instruction `index`.
 bool has_bash(const Analysis& analysis, const syntax::Stage& stage, std::size_t index) {
-  const bool base = stage.base_stage ? has_bash(analysis, analysis.stages().stages[*stage.base_stage],
-                                                analysis.stages().stages[*stage.base_stage].end)
-                                     : image_has_bash(stage.base);
+  const bool base = stage.base_stage
+                        ? has_bash(analysis, analysis.stages().stages[*stage.base_stage],
+                                   analysis.stages().stages[*stage.base_stage].end)
+                        : image_has_bash(stage.base);
   if (base) return true;
   for (std::size_t i = stage.from + 1; i < index; ++i) {
     for (const RunCommand& cmd : run_commands(analysis, i)) {
@@ -98,7 +110,8 @@ std::optional<std::uint32_t> first_pipe(const std::vector<shell::Statement>& sta
         if (body != nullptr) {
           if (auto inner = first_pipe(*body)) return inner;
         }
-        if (c < p.operators.size() && p.operators[c].kind == shell::OpKind::Pipe) return p.operators[c].span.begin;
+        if (c < p.operators.size() && p.operators[c].kind == shell::OpKind::Pipe)
+          return p.operators[c].span.begin;
       }
     }
   }
@@ -113,7 +126,8 @@ bool sets_pipefail_before(const shell::Script& script, std::uint32_t offset) {
     if (v.program != "set") continue;
     for (std::size_t i = 1; i < v.args.size(); ++i) {
       const auto& flag = v.args[i - 1].literal;
-      if (v.args[i].literal == "pipefail" && flag && flag->starts_with('-') && flag->find('o') != std::string::npos) {
+      if (v.args[i].literal == "pipefail" && flag && flag->starts_with('-') &&
+          flag->find('o') != std::string::npos) {
         return true;
       }
     }
@@ -151,7 +165,8 @@ void check(Context& ctx) {
     // The RUN turns pipefail on itself.
     if (sets_pipefail_before(*script, *pipe)) continue;
     const Span at{*pipe, *pipe + 1};
-    const std::string message = "pipe under /bin/sh without pipefail: a failure before `|` goes unnoticed";
+    const std::string message =
+        "pipe under /bin/sh without pipefail: a failure before `|` goes unnoticed";
     // One SHELL per stage: the first fixable RUN gets it, the others follow it.
     if (fixed_stage == stage || !has_bash(analysis, *stage, i)) {
       ctx.report(at, message);
@@ -159,7 +174,8 @@ void check(Context& ctx) {
     }
     fixed_stage = stage;
     ctx.report(at, message, Safety::Unsafe, "add SHELL with pipefail",
-               {insert_above_comments(analysis, i, rw.line("SHELL", R"(["/bin/bash", "-o", "pipefail", "-c"])"))});
+               {insert_above_comments(
+                   analysis, i, rw.line("SHELL", R"(["/bin/bash", "-o", "pipefail", "-c"])"))});
   }
 }
 

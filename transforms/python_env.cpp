@@ -47,7 +47,8 @@ these variables, or relies on `.pyc` caches being written at run time for
 start-up speed, behaves differently.
 )";
 
-constexpr std::array<std::string_view, 2> kVariables = {"PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED"};
+constexpr std::array<std::string_view, 2> kVariables = {"PYTHONDONTWRITEBYTECODE",
+                                                        "PYTHONUNBUFFERED"};
 
 bool python_stage(const Analysis& analysis, const syntax::Stage& stage) {
   if (official_image(stage.base).name == "python") return true;
@@ -84,9 +85,11 @@ void check(Context& ctx) {
       names += (names.empty() ? "" : " and ") + std::string(name);
     }
     std::size_t after = stage.from;
-    while (after + 1 < stage.end && instructions[after + 1].keyword == syntax::Keyword::Arg) ++after;
+    while (after + 1 < stage.end && instructions[after + 1].keyword == syntax::Keyword::Arg)
+      ++after;
     const syntax::Instruction& from = instructions[stage.from];
-    ctx.report(from.keyword_span, "Python stage without " + names, Safety::Unsafe, "add ENV " + assignments,
+    ctx.report(from.keyword_span, "Python stage without " + names, Safety::Unsafe,
+               "add ENV " + assignments,
                {rw.insert_after(instructions[after], rw.line("ENV", assignments))});
   }
 }

@@ -109,11 +109,13 @@ void check(Context& ctx) {
                            !v.args[0].literal->starts_with('-');
       // Relative paths need a known WORKDIR: the base image may have set one.
       const std::string target =
-          literal ? resolve_path(syntax::environment_at(ctx.doc(), analysis.stages(), i).workdir, *v.args[0].literal)
+          literal ? resolve_path(syntax::environment_at(ctx.doc(), analysis.stages(), i).workdir,
+                                 *v.args[0].literal)
                   : "";
       // A mount with a relative target would move with the working directory.
       const auto mounts = mount_targets(run);
-      const bool relative_mount = std::any_of(mounts.begin(), mounts.end(), [](std::string_view t) { return !t.starts_with('/'); });
+      const bool relative_mount = std::any_of(
+          mounts.begin(), mounts.end(), [](std::string_view t) { return !t.starts_with('/'); });
       if (!leads_run || target.empty() || relative_mount || !cwd_unused_later(analysis, i)) {
         ctx.report(cd->span, message);
         continue;
@@ -135,10 +137,12 @@ void check(Context& ctx) {
       }
       if (end != next.begin) {
         end = op.end;
-        while (end < next.begin && (analysis.text()[end] == ' ' || analysis.text()[end] == '\t')) ++end;
+        while (end < next.begin && (analysis.text()[end] == ' ' || analysis.text()[end] == '\t'))
+          ++end;
       }
       ctx.report(cd->span, message, Safety::Unsafe, "replace cd with WORKDIR",
-                 {insert_above_comments(analysis, i, rw.line("WORKDIR", target)), TextEdit::remove(Span{cd->span.begin, end})});
+                 {insert_above_comments(analysis, i, rw.line("WORKDIR", target)),
+                  TextEdit::remove(Span{cd->span.begin, end})});
     }
   }
 }

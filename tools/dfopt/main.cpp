@@ -153,11 +153,14 @@ int main(int argc, char** argv) {
   std::vector<std::string> ignore;
   std::string config;
   std::string stdin_filename;
-  po::options_description visible(fmt::format("Usage: {}\n\n{}\n\nOptions", dfopt::cli::usage, dfopt::cli::description));
+  po::options_description visible(
+      fmt::format("Usage: {}\n\n{}\n\nOptions", dfopt::cli::usage, dfopt::cli::description));
   // Where the value of each option that takes one goes; flags have none.
   const auto semantic = [&](const dfopt::cli::OptionDoc& o) -> po::value_semantic* {
     const std::string value_name(o.value_name);
-    const auto list = [&](std::vector<std::string>& v) { return po::value(&v)->composing()->value_name(value_name); };
+    const auto list = [&](std::vector<std::string>& v) {
+      return po::value(&v)->composing()->value_name(value_name);
+    };
     const auto text = [&](std::string& v) { return po::value(&v)->value_name(value_name); };
     const std::string_view name = dfopt::cli::long_name(o);
     if (name == "select") return list(select);

@@ -14,8 +14,8 @@ namespace dfopt::transforms {
 struct CachePlan {
   std::vector<std::string> tools;   // the tools that get a mount, in order: "apt-get", "pip", …
   std::vector<std::string> mounts;  // the new --mount values
-  std::vector<TextEdit> edits;      // the mounts, setup commands, dropped no-cache flags and cleanups
-  std::string refusal;              // why there is no fix; "" when there is one
+  std::vector<TextEdit> edits;  // the mounts, setup commands, dropped no-cache flags and cleanups
+  std::string refusal;          // why there is no fix; "" when there is one
 };
 
 // The cache mounts RUN `index` (a shell-form RUN run as root, commands `cmds`) lacks.

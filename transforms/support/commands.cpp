@@ -163,7 +163,8 @@ bool earlier_run_mentions(const Analysis& analysis, std::size_t index, shell::Na
   return false;
 }
 
-std::optional<std::vector<TextEdit>> remove_from_and_chains(const std::vector<const RunCommand*>& cmds) {
+std::optional<std::vector<TextEdit>> remove_from_and_chains(
+    const std::vector<const RunCommand*>& cmds) {
   // The pipelines to remove, grouped by their chain.
   std::map<const shell::AndOr*, std::set<std::size_t>> chains;
   if (cmds.empty()) return std::vector<TextEdit>{};
@@ -453,13 +454,18 @@ bool built_from_old_release(const Analysis& analysis, std::size_t index) {
   if (stage == nullptr) return false;
   std::string_view image = stage->base;
   const std::size_t colon = image.rfind(':');
-  if (colon == std::string_view::npos || image.find('/', colon) != std::string_view::npos) return false;
+  // No tag (or a registry port): nothing to go by.
+  if (colon == std::string_view::npos || image.find('/', colon) != std::string_view::npos) {
+    return false;
+  }
   std::string_view name = image.substr(0, colon);
   const std::string_view tag = image.substr(colon + 1);
-  if (name.starts_with("docker.io/")) name.remove_prefix(10);
-  if (name.starts_with("library/")) name.remove_prefix(8);
+  for (const std::string_view prefix : {"docker.io/", "library/"}) {
+    if (name.starts_with(prefix)) name.remove_prefix(prefix.size());
+  }
   const auto starts = [&](std::initializer_list<std::string_view> prefixes) {
-    return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return tag.starts_with(p); });
+    return std::any_of(prefixes.begin(), prefixes.end(),
+                       [&](std::string_view p) { return tag.starts_with(p); });
   };
   if (name == "ubuntu") return starts({"10.04", "12.04", "14.04", "lucid", "precise", "trusty"});
   if (name == "debian") return starts({"6", "7", "squeeze", "wheezy"});

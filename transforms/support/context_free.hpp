@@ -20,6 +20,7 @@ struct ContextFreeRun {
 
 // What RUN `index` touches when every command of it is one of those above (its
 // words literal, its redirections to absolute paths); nullopt otherwise.
-[[nodiscard]] std::optional<ContextFreeRun> context_free_run(const Analysis& analysis, std::size_t index);
+[[nodiscard]] std::optional<ContextFreeRun> context_free_run(const Analysis& analysis,
+                                                             std::size_t index);
 
 }  // namespace dfopt::transforms

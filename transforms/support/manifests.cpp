@@ -13,18 +13,43 @@ namespace {
 using shell::CommandView;
 using shell::Word;
 
-constexpr std::array<std::string_view, 28> kPipInstallValueFlags = {
-    "-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url",
-    "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--src", "--upgrade-strategy", "--platform",
-    "--python-version", "--implementation", "--abi", "--no-binary", "--only-binary", "-C", "--config-settings",
-    "--cache-dir", "--trusted-host", "--timeout"};
-constexpr std::array<std::string_view, 10> kMavenValueFlags = {"-f", "--file", "-s", "--settings", "-gs",
-                                                               "-P", "-pl", "-rf", "-D", "-t"};
-constexpr std::array<std::string_view, 9> kGradleValueFlags = {"-p", "--project-dir", "-b", "--build-file", "-c",
-                                                               "--settings-file", "-x", "--exclude-task", "-D"};
+constexpr std::array<std::string_view, 28> kPipInstallValueFlags = {"-r",
+                                                                    "--requirement",
+                                                                    "-c",
+                                                                    "--constraint",
+                                                                    "-e",
+                                                                    "--editable",
+                                                                    "-i",
+                                                                    "--index-url",
+                                                                    "--extra-index-url",
+                                                                    "-f",
+                                                                    "--find-links",
+                                                                    "-t",
+                                                                    "--target",
+                                                                    "--prefix",
+                                                                    "--root",
+                                                                    "--src",
+                                                                    "--upgrade-strategy",
+                                                                    "--platform",
+                                                                    "--python-version",
+                                                                    "--implementation",
+                                                                    "--abi",
+                                                                    "--no-binary",
+                                                                    "--only-binary",
+                                                                    "-C",
+                                                                    "--config-settings",
+                                                                    "--cache-dir",
+                                                                    "--trusted-host",
+                                                                    "--timeout"};
+constexpr std::array<std::string_view, 10> kMavenValueFlags = {
+    "-f", "--file", "-s", "--settings", "-gs", "-P", "-pl", "-rf", "-D", "-t"};
+constexpr std::array<std::string_view, 9> kGradleValueFlags = {
+    "-p", "--project-dir",  "-b", "--build-file", "-c", "--settings-file",
+    "-x", "--exclude-task", "-D"};
 
 bool all_literal(const CommandView& cmd) {
-  return std::all_of(cmd.args.begin(), cmd.args.end(), [](const Word& w) { return w.literal.has_value(); });
+  return std::all_of(cmd.args.begin(), cmd.args.end(),
+                     [](const Word& w) { return w.literal.has_value(); });
 }
 
 // A package name or URL, not a path in the build context (`./dist/x.whl`, `.`).
@@ -32,16 +57,20 @@ bool named(const Word* w) {
   if (!w->literal || w->literal->empty()) return false;
   const std::string& s = *w->literal;
   if (s.find("://") != std::string::npos) return true;
-  if (s.front() == '.' || s.front() == '/' || s.front() == '~' || s.find('/') != std::string::npos) return false;
+  if (s.front() == '.' || s.front() == '/' || s.front() == '~' || s.find('/') != std::string::npos)
+    return false;
   for (const std::string_view ext : {".whl", ".tar.gz", ".zip", ".tgz", ".gem"}) {
     if (s.ends_with(ext)) return false;
   }
   return true;
 }
 
-bool all_named(const std::vector<const Word*>& words) { return std::all_of(words.begin(), words.end(), named); }
+bool all_named(const std::vector<const Word*>& words) {
+  return std::all_of(words.begin(), words.end(), named);
+}
 
-ManifestInstall install(std::string tool, std::vector<std::string> files, std::vector<std::string> dirs = {}) {
+ManifestInstall install(std::string tool, std::vector<std::string> files,
+                        std::vector<std::string> dirs = {}) {
   return ManifestInstall{std::move(tool), std::move(files), std::move(dirs), {}};
 }
 
@@ -57,14 +86,17 @@ std::optional<ManifestInstall> pip(const CommandView& cmd, std::string_view dest
   const auto constraints = shell::flag_values(cmd, {"c", "constraint"});
   const bool editable = !shell::flag_values(cmd, {"e", "editable"}).empty();
   // `pip install .`, `-e .`, a wheel: the sources themselves.
-  if (reqs.empty() || editable || !all_named(shell::args_after_subcommand(cmd, kPipInstallValueFlags))) {
+  if (reqs.empty() || editable ||
+      !all_named(shell::args_after_subcommand(cmd, kPipInstallValueFlags))) {
     return std::nullopt;
   }
   ManifestInstall out = install("pip install -r", {});
   for (const auto& list : {reqs, constraints}) {
     for (const std::string_view r : list) {
       const std::string path = context_path(r, dest);
-      if (path.empty()) out.refusal = "the requirements file " + std::string(r) + " is not under " + std::string(dest);
+      if (path.empty())
+        out.refusal =
+            "the requirements file " + std::string(r) + " is not under " + std::string(dest);
       out.files.push_back(path);
     }
   }
@@ -94,8 +126,9 @@ std::optional<ManifestInstall> java(const CommandView& cmd) {
     const auto ops = shell::operands(cmd, kMavenValueFlags);
     const auto file = shell::flag_value(cmd, {"f", "file"});
     const bool deps_only = !ops.empty() && std::all_of(ops.begin(), ops.end(), [](const Word* w) {
-      return w->literal && (*w->literal == "dependency:go-offline" || *w->literal == "dependency:resolve" ||
-                            *w->literal == "dependency:resolve-plugins");
+      return w->literal &&
+             (*w->literal == "dependency:go-offline" || *w->literal == "dependency:resolve" ||
+              *w->literal == "dependency:resolve-plugins");
     });
     if (!deps_only || (file && *file != "pom.xml")) return std::nullopt;
     ManifestInstall out = install("mvn " + *ops.front()->literal, {"pom.xml"});
@@ -107,12 +140,14 @@ std::optional<ManifestInstall> java(const CommandView& cmd) {
     const bool deps_only = !ops.empty() && std::all_of(ops.begin(), ops.end(), [](const Word* w) {
       return w->literal && *w->literal == "dependencies";
     });
-    if (!deps_only || shell::has_flag(cmd, {"p", "project-dir", "b", "build-file", "c", "settings-file"})) {
+    if (!deps_only ||
+        shell::has_flag(cmd, {"p", "project-dir", "b", "build-file", "c", "settings-file"})) {
       return std::nullopt;
     }
     std::vector<std::string> files{"build.gradle*", "settings.gradle*", "gradle.properties*"};
     if (wrapper) files.insert(files.begin(), "gradlew");
-    return install("gradle dependencies", files, wrapper ? std::vector<std::string>{"gradle"} : std::vector<std::string>{});
+    return install("gradle dependencies", files,
+                   wrapper ? std::vector<std::string>{"gradle"} : std::vector<std::string>{});
   }
   return std::nullopt;
 }
@@ -124,7 +159,8 @@ std::optional<ManifestInstall> others(const CommandView& cmd) {
   if (cmd.program == "poetry" && verb == "install") {
     ManifestInstall out = install("poetry install", {"pyproject.toml", "poetry.lock*"});
     if (!shell::has_flag(cmd, {"no-root"})) {
-      out.refusal = "poetry install without --no-root also installs the project, which needs its sources";
+      out.refusal =
+          "poetry install without --no-root also installs the project, which needs its sources";
     }
     return out;
   }
@@ -132,7 +168,8 @@ std::optional<ManifestInstall> others(const CommandView& cmd) {
     return install("pipenv " + verb, {"Pipfile", "Pipfile.lock*"});
   }
   if (cmd.program == "go" && verb == "mod" && !rest.empty() && rest.front()->literal &&
-      (*rest.front()->literal == "download" || *rest.front()->literal == "verify") && rest.size() == 1) {
+      (*rest.front()->literal == "download" || *rest.front()->literal == "verify") &&
+      rest.size() == 1) {
     return install("go mod " + *rest.front()->literal, {"go.mod", "go.sum*"});
   }
   if (cmd.program == "cargo" && verb == "fetch") {
@@ -147,8 +184,9 @@ std::optional<ManifestInstall> others(const CommandView& cmd) {
   if (cmd.program == "composer" && verb == "install") {
     ManifestInstall out = install("composer install", {"composer.json", "composer.lock*"});
     if (!shell::has_flag(cmd, {"no-scripts"}) || !shell::has_flag(cmd, {"no-autoloader"})) {
-      out.refusal = "composer install runs scripts and dumps the autoloader, which read the sources; "
-                    "add --no-scripts --no-autoloader and run composer dump-autoload after the full COPY";
+      out.refusal =
+          "composer install runs scripts and dumps the autoloader, which read the sources; "
+          "add --no-scripts --no-autoloader and run composer dump-autoload after the full COPY";
     }
     return out;
   }
@@ -163,12 +201,14 @@ std::optional<ManifestInstall> manifest_install(const CommandView& cmd, std::str
     out = pip(cmd, dest);
   } else if (cmd.program == "npm" || cmd.program == "yarn" || cmd.program == "pnpm") {
     out = node(cmd);
-  } else if (cmd.program == "mvn" || cmd.program == "mvnw" || cmd.program == "gradle" || cmd.program == "gradlew") {
+  } else if (cmd.program == "mvn" || cmd.program == "mvnw" || cmd.program == "gradle" ||
+             cmd.program == "gradlew") {
     out = java(cmd);
   } else {
     out = others(cmd);
   }
-  if (out && out->refusal.empty() && !all_literal(cmd)) out->refusal = "its arguments use variables";
+  if (out && out->refusal.empty() && !all_literal(cmd))
+    out->refusal = "its arguments use variables";
   return out;
 }
 
@@ -178,26 +218,29 @@ bool needs_no_context(const CommandView& cmd) {
   const std::string verb = sub != nullptr && sub->literal ? *sub->literal : "";
   const auto rest = shell::args_after_subcommand(cmd);
   if (shell::is_pip_install(cmd)) {
-    return shell::flag_values(cmd, {"r", "requirement", "c", "constraint", "e", "editable"}).empty() &&
+    return shell::flag_values(cmd, {"r", "requirement", "c", "constraint", "e", "editable"})
+               .empty() &&
            all_named(shell::args_after_subcommand(cmd, kPipInstallValueFlags));
   }
   if (cmd.program == "npm" || cmd.program == "pnpm") {
     if (verb == "config" || verb == "cache" || verb == "set" || verb == "store") return true;
-    return (verb == "install" || verb == "i" || verb == "add") && shell::has_flag(cmd, {"g", "global"}) &&
-           all_named(rest);
+    return (verb == "install" || verb == "i" || verb == "add") &&
+           shell::has_flag(cmd, {"g", "global"}) && all_named(rest);
   }
   if (cmd.program == "yarn") {
     if (verb == "config" || verb == "cache") return true;
     return verb == "global" && all_named(rest);
   }
   if (cmd.program == "gem") return verb == "install" && all_named(rest);
-  if (cmd.program == "corepack" || cmd.program == "true" || cmd.program == ":" || cmd.program == "set") return true;
+  if (cmd.program == "corepack" || cmd.program == "true" || cmd.program == ":" ||
+      cmd.program == "set")
+    return true;
   if (cmd.program == "poetry" || cmd.program == "bundle") return verb == "config";
   if (cmd.program == "rm") {
     const auto ops = shell::operands(cmd);
     return !ops.empty() && std::all_of(ops.begin(), ops.end(), [](const Word* w) {
-      return w->literal && w->literal->starts_with('/') && w->literal->find("..") == std::string::npos &&
-             *w->literal != "/";
+      return w->literal && w->literal->starts_with('/') &&
+             w->literal->find("..") == std::string::npos && *w->literal != "/";
     });
   }
   return false;

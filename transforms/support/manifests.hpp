@@ -12,10 +12,10 @@
 namespace dfopt::transforms {
 
 struct ManifestInstall {
-  std::string tool;                  // "npm ci", "pip install -r", …
-  std::vector<std::string> files;    // context paths to copy; `name*` where the file may be absent
-  std::vector<std::string> dirs;     // context directories to copy as themselves (`.mvn`, `gradle`)
-  std::string refusal;               // why the install cannot be moved; "" when it can
+  std::string tool;                // "npm ci", "pip install -r", …
+  std::vector<std::string> files;  // context paths to copy; `name*` where the file may be absent
+  std::vector<std::string> dirs;   // context directories to copy as themselves (`.mvn`, `gradle`)
+  std::string refusal;             // why the install cannot be moved; "" when it can
 };
 
 // What `cmd` needs when it installs dependencies from manifests only; nullopt

@@ -36,13 +36,15 @@ bool copies_context_root(const syntax::Instruction& ins) {
 }
 
 std::string workdir_at(const Analysis& analysis, std::size_t index) {
-  const std::string workdir = syntax::environment_at(analysis.doc(), analysis.stages(), index).workdir;
+  const std::string workdir =
+      syntax::environment_at(analysis.doc(), analysis.stages(), index).workdir;
   return resolve_path("/", workdir.empty() ? "/" : workdir);
 }
 
 bool path_within(std::string_view path, std::string_view dir) {
   if (dir == "/") return true;
-  return path == dir || (path.starts_with(dir) && path.size() > dir.size() && path[dir.size()] == '/');
+  return path == dir ||
+         (path.starts_with(dir) && path.size() > dir.size() && path[dir.size()] == '/');
 }
 
 Span block_span(const Analysis& analysis, std::size_t index) {
@@ -52,8 +54,8 @@ Span block_span(const Analysis& analysis, std::size_t index) {
   return Span{doc.items[block_start(doc, item)].span.begin, doc.items[item].span.end};
 }
 
-std::vector<TextEdit> move_before(const Analysis& analysis, std::span<const std::size_t> moved, std::size_t anchor,
-                                  std::string_view lead) {
+std::vector<TextEdit> move_before(const Analysis& analysis, std::span<const std::size_t> moved,
+                                  std::size_t anchor, std::string_view lead) {
   const syntax::Document& doc = analysis.doc();
   const std::string_view text = doc.text();
   std::vector<TextEdit> edits;
@@ -67,7 +69,8 @@ std::vector<TextEdit> move_before(const Analysis& analysis, std::span<const std:
     if (removed.empty() || text[removed.end - 1] != '\n') inserted += analysis.style().newline;
     // Between two blank lines: one of them goes too.
     const bool blank_before = first == 0 || doc.items[first - 1].kind == syntax::ItemKind::Blank;
-    if (blank_before && item + 1 < doc.items.size() && doc.items[item + 1].kind == syntax::ItemKind::Blank) {
+    if (blank_before && item + 1 < doc.items.size() &&
+        doc.items[item + 1].kind == syntax::ItemKind::Blank) {
       removed.end = doc.items[item + 1].span.end;
     }
     edits.push_back(TextEdit::remove(removed));

@@ -35,7 +35,8 @@ namespace dfopt::transforms {
 // just above instruction `anchor` and its comment lines, each verbatim with its
 // own comment lines, after the whole lines `lead` (each ending in a newline, in
 // the file's style). A blank line left doubled by a removal goes with it.
-[[nodiscard]] std::vector<TextEdit> move_before(const Analysis& analysis, std::span<const std::size_t> moved,
+[[nodiscard]] std::vector<TextEdit> move_before(const Analysis& analysis,
+                                                std::span<const std::size_t> moved,
                                                 std::size_t anchor, std::string_view lead = {});
 
 }  // namespace dfopt::transforms

@@ -24,3 +24,7 @@ RUN pip install flask
 
 FROM debian:12
 RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt
+
+FROM debian:12 AS lists
+RUN apt-get update
+RUN apt-get install -y curl

@@ -13,3 +13,6 @@ RUN wget -qO- https://example.org/x | tar xz
 
 FROM node:${NODE_VERSION}-bookworm
 RUN npm ls | grep x
+
+FROM debian:${DEBIAN_VERSION}
+RUN a | b
