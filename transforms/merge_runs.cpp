@@ -52,8 +52,6 @@ job now overlaps the following commands, and a failure before a `;` no longer
 stops the build where it did.
 )";
 
-constexpr std::array<std::string_view, 9> posix_shells{"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox", ""};
-
 // Builtins whose effect outlives the command in the same shell.
 constexpr std::array<std::string_view, 24> state_builtins{
     "cd",    "pushd", "popd",  "export", "unset",   "set",   "shopt",    "source",
@@ -64,13 +62,6 @@ struct Part {
   const syntax::Instruction* run = nullptr;
   const shell::Script* script = nullptr;
 };
-
-bool posix_shell(const syntax::Environment& env) {
-  if (env.shell.empty()) return false;
-  const std::string& exe = env.shell.front();
-  const std::string_view base = std::string_view(exe).substr(exe.rfind('/') == std::string::npos ? 0 : exe.rfind('/') + 1);
-  return std::find(posix_shells.begin(), posix_shells.end(), base) != posix_shells.end();
-}
 
 std::vector<std::string> flag_texts(const syntax::Instruction& run) {
   std::vector<std::string> out;
@@ -169,13 +160,9 @@ void check(Context& ctx) {
   };
   for (std::size_t i = 0; i < ins.size(); ++i) {
     Part part;
-    // Only shell-form RUNs we fully understand can join a group.
+    // Only shell-form RUNs we fully understand, under a POSIX shell (`&&` means
+    // something else to cmd.exe and PowerShell), can join a group.
     if (!mergeable(analysis, i, part)) {
-      flush();
-      continue;
-    }
-    // `&&` means something else to cmd.exe and PowerShell.
-    if (!posix_shell(syntax::environment_at(analysis.doc(), analysis.stages(), i))) {
       flush();
       continue;
     }

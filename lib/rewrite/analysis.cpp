@@ -1,8 +1,30 @@
 #include "rewrite/analysis.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
+
 #include "shell/shell.hpp"
 
 namespace dfopt {
+
+namespace {
+
+bool is_posix(std::string_view executable) {
+  static constexpr std::array<std::string_view, 8> shells{"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"};
+  const std::size_t slash = executable.rfind('/');
+  const std::string_view base = executable.substr(slash == std::string_view::npos ? 0 : slash + 1);
+  return std::find(shells.begin(), shells.end(), base) != shells.end();
+}
+
+bool windows_image(std::string_view image) {
+  std::string lower(image);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lower.find("windows") != std::string::npos || lower.find("nanoserver") != std::string::npos ||
+         lower.find("servercore") != std::string::npos;
+}
+
+}  // namespace
 
 Analysis::Analysis(const syntax::Document& doc)
     : doc_(doc), scripts_(doc.instructions.size()), scripts_done_(doc.instructions.size(), false) {}
@@ -24,9 +46,32 @@ const syntax::Instruction* Analysis::run(std::size_t index) const {
   return target.keyword == syntax::Keyword::Run ? &target : nullptr;
 }
 
+bool Analysis::posix_shell(std::size_t index) const {
+  if (posix_.empty() && !doc_.instructions.empty()) {
+    // One pass: each stage starts with its base stage's shell state, or the image default.
+    const syntax::StageView& view = stages();
+    std::vector<bool> stage_end(view.stages.size(), true);
+    posix_.assign(doc_.instructions.size(), true);
+    bool current = true;
+    for (std::size_t i = 0; i < doc_.instructions.size(); ++i) {
+      const syntax::Instruction& ins = doc_.instructions[i];
+      if (ins.keyword == syntax::Keyword::From) {
+        const syntax::Stage* stage = view.stage_of(i);
+        current = stage != nullptr && stage->base_stage ? stage_end[*stage->base_stage]
+                                                        : stage == nullptr || !windows_image(stage->base);
+      } else if (ins.keyword == syntax::Keyword::Shell && ins.is_json() && !ins.args.empty()) {
+        current = is_posix(ins.args.front().value);
+      }
+      posix_[i] = current;
+      if (const syntax::Stage* stage = view.stage_of(i)) stage_end[stage->index] = current;
+    }
+  }
+  return index < posix_.size() && posix_[index];
+}
+
 const shell::Script* Analysis::script(std::size_t index) const {
   const syntax::Instruction* ins = run(index);
-  if (ins == nullptr || ins->form != syntax::ArgForm::Shell) return nullptr;
+  if (ins == nullptr || ins->form != syntax::ArgForm::Shell || !posix_shell(index)) return nullptr;
   if (!scripts_done_[index]) {
     scripts_[index] = std::make_unique<shell::Script>(shell::parse(ins->rest_text()));
     scripts_done_[index] = true;

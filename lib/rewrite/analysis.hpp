@@ -22,8 +22,12 @@ class Analysis {
   [[nodiscard]] std::string_view text() const { return doc_.text(); }
   [[nodiscard]] const syntax::StageView& stages() const;
   [[nodiscard]] const Style& style() const;
-  // The shell AST of instruction `index` when it is a shell-form RUN (or an ONBUILD RUN);
-  // nullptr otherwise. Heredoc RUNs get the AST of their first line only.
+  // Whether RUNs at instruction `index` run under a POSIX shell: the default
+  // /bin/sh (not on Windows base images, whose default is cmd) or a SHELL naming
+  // sh, bash, dash, ash, zsh, ksh, mksh or busybox.
+  [[nodiscard]] bool posix_shell(std::size_t index) const;
+  // The shell AST of instruction `index` when it is a shell-form RUN (or an ONBUILD RUN)
+  // under a POSIX shell; nullptr otherwise. Heredoc RUNs get the AST of their first line only.
   [[nodiscard]] const shell::Script* script(std::size_t index) const;
   // The RUN instruction itself (the ONBUILD trigger for ONBUILD RUN), or nullptr.
   [[nodiscard]] const syntax::Instruction* run(std::size_t index) const;
@@ -34,6 +38,7 @@ class Analysis {
   mutable std::optional<Style> style_;
   mutable std::vector<std::unique_ptr<shell::Script>> scripts_;
   mutable std::vector<bool> scripts_done_;
+  mutable std::vector<bool> posix_;  // per instruction, computed in one pass on first use
 };
 
 }  // namespace dfopt
