@@ -17,3 +17,7 @@ RUN wget -qO- https://example.org/x | tar xz
 FROM node:${NODE_VERSION}-bookworm
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 RUN npm ls | grep x
+
+FROM debian:${DEBIAN_VERSION}
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+RUN a | b
