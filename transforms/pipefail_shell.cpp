@@ -42,7 +42,10 @@ buildpack-deps, python, node, golang, ruby, openjdk, eclipse-temurin, rust,
 php, perl, …; their `-slim` variants included; no `alpine`, `windows` or
 `nanoserver` tag), or an earlier RUN of the stage installs `bash`. Otherwise
 (alpine, busybox, distroless, scratch, unknown images) it reports without a fix.
-Later piped RUNs of the same stage are reported without a fix of their own: the
+No fix either when a RUN from there on has a pipeline that pipefail would make
+fail although it works today: `yes | cmd` (yes always dies of SIGPIPE), or a
+reader that stops early, `cmd | head` or `cmd | grep -q x` (the writer may get
+SIGPIPE). Later piped RUNs of the same stage are reported without a fix of their own: the
 one SHELL covers them. The SHELL goes above the comment lines directly before the
 RUN, so that they (and any `# hadolint ignore=`) stay with it.
 
@@ -135,6 +138,21 @@ bool sets_pipefail_before(const shell::Script& script, std::uint32_t offset) {
   return false;
 }
 
+// A pipeline from instruction `index` on that pipefail would fail although it works today:
+// `yes | cmd` (yes always dies of SIGPIPE), `cmd | head`, `cmd | grep -q x` (the writer may).
+bool breaks_with_pipefail(const Analysis& analysis, std::size_t index) {
+  for (const RunCommand& cmd : run_commands(analysis)) {
+    const shell::SimpleCommand* source = cmd.index >= index ? piped_from(cmd) : nullptr;
+    if (source == nullptr) continue;
+    const bool quits_early =
+        cmd.view.program == "head" ||
+        (cmd.view.program == "grep" &&
+         shell::has_flag(cmd.view, {"q", "quiet", "silent", "m", "max-count"}));
+    if (quits_early || shell::view(*source).program == "yes") return true;
+  }
+  return false;
+}
+
 bool shell_set(const Analysis& analysis, std::size_t index) {
   const syntax::Environment env = syntax::environment_at(analysis.doc(), analysis.stages(), index);
   if (env.shell != std::vector<std::string>{"/bin/sh", "-c"}) return true;
@@ -168,7 +186,8 @@ void check(Context& ctx) {
     const std::string message =
         "pipe under /bin/sh without pipefail: a failure before `|` goes unnoticed";
     // One SHELL per stage: the first fixable RUN gets it, the others follow it.
-    if (fixed_stage == stage || !has_bash(analysis, *stage, i)) {
+    if (fixed_stage == stage || !has_bash(analysis, *stage, i) ||
+        breaks_with_pipefail(analysis, i)) {
       ctx.report(at, message);
       continue;
     }

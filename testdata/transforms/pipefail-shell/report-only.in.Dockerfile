@@ -10,3 +10,10 @@ FROM mycompany/debian:12
 RUN a | b
 FROM scratch
 RUN a | b
+FROM debian:bookworm AS yes-pipe
+RUN curl -fsSL https://example.org/x | sh
+RUN yes | sdkmanager --licenses
+FROM debian:bookworm AS head-pipe
+RUN VERSION=$(curl -fsSL https://example.org/versions | head -n1) && echo "$VERSION"
+FROM ubuntu AS grep-pipe
+RUN dpkg -l | grep -q curl && echo found
