@@ -58,17 +58,6 @@ bool recommends_off(const shell::CommandView& cmd) {
   return false;
 }
 
-// An earlier RUN of the stage that writes an apt.conf setting for recommends.
-bool configured_in_stage(const Analysis& analysis, std::size_t index) {
-  const syntax::Stage* stage = analysis.stages().stage_of(index);
-  if (stage == nullptr) return false;
-  for (std::size_t i = stage->from + 1; i < index; ++i) {
-    const syntax::Instruction& ins = analysis.doc().instructions[i];
-    if (ins.keyword == syntax::Keyword::Run && ins.rest.find("Install-Recommends") != std::string::npos) return true;
-  }
-  return false;
-}
-
 void check(Context& ctx) {
   for (const RunCommand& cmd : run_commands(ctx.analysis())) {
     // Only installs pull in recommended packages.
@@ -76,7 +65,7 @@ void check(Context& ctx) {
     // Already turned off on the command line, in any spelling.
     if (recommends_off(cmd.view)) continue;
     // Turned off for the whole stage by an apt.conf snippet.
-    if (configured_in_stage(ctx.analysis(), cmd.index)) continue;
+    if (earlier_run_mentions(ctx.analysis(), cmd.index, {"Install-Recommends"})) continue;
     const auto edit = add_flag_after_subcommand(cmd, "--no-install-recommends", shell::kAptValueFlags);
     const std::string message = cmd.view.program + " install without --no-install-recommends";
     if (!edit) {

@@ -94,10 +94,7 @@ void check(Context& ctx) {
       continue;
     }
     std::vector<TextEdit> edits = plan.edits;
-    if (ctx.doc().directive("syntax") == nullptr) {
-      edits.push_back(TextEdit::insert(ctx.doc().has_bom ? 3 : 0,
-                                       "# syntax=docker/dockerfile:1" + analysis.style().newline));
-    }
+    if (auto directive = add_syntax_directive(analysis)) edits.push_back(*directive);
     ctx.report(run.keyword_span, message, Safety::Unsafe, "add cache mounts", std::move(edits));
   }
 }

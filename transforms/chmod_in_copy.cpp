@@ -89,11 +89,7 @@ void check(Context& ctx) {
     }
     std::vector<TextEdit> edits = *removal;
     edits.push_back(add_copy_flag(copy, "chmod", f.setting));
-    if (document.directive("syntax") == nullptr) {
-      const std::string newline = document.crlf ? "\r\n" : "\n";
-      edits.push_back(
-          TextEdit::insert(document.has_bom ? 3 : 0, "# syntax=docker/dockerfile:1" + newline));
-    }
+    if (auto directive = add_syntax_directive(ctx.analysis())) edits.push_back(*directive);
     ctx.report(f.cmd.command->span, message, Safety::Unsafe, "move the chmod into COPY --chmod",
                std::move(edits));
   }

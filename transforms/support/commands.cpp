@@ -473,4 +473,10 @@ bool built_from_old_release(const Analysis& analysis, std::size_t index) {
   return false;
 }
 
+std::optional<TextEdit> add_syntax_directive(const Analysis& analysis) {
+  const syntax::Document& doc = analysis.doc();
+  if (doc.directive("syntax") != nullptr) return std::nullopt;
+  return TextEdit::insert(doc.has_bom ? 3 : 0, "# syntax=docker/dockerfile:1" + analysis.style().newline);
+}
+
 }  // namespace dfopt::transforms

@@ -146,4 +146,9 @@ struct CopyFollowUp {
 // (< 2) lack `--no-cache-dir` and `--no-document`.
 [[nodiscard]] bool built_from_old_release(const Analysis& analysis, std::size_t index);
 
+// `# syntax=docker/dockerfile:1` as the file's first line (after a BOM), for
+// features that need BuildKit's current frontend; nullopt when the file already
+// has a syntax directive.
+[[nodiscard]] std::optional<TextEdit> add_syntax_directive(const Analysis& analysis);
+
 }  // namespace dfopt::transforms
