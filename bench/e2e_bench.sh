@@ -81,11 +81,12 @@ wall() {  # wall NAME RUNS COMMAND
       hyperfine -i --warmup 1 --runs "$r" --export-json "$work/$name.json" "$cmd" >/dev/null 2>&1
     jq -r '.results[0] | "\(.mean) \(.stddev // 0)"' "$work/$name.json"
   else
-    /usr/bin/time -f '%e 0' sh -c "$cmd >/dev/null 2>&1" 2>&1 | tail -1
+    { /usr/bin/time -f '%e 0' sh -c "$cmd >/dev/null 2>&1" 2>&1 || true; } | tail -1
   fi
 }
 rss_mb() {  # peak RSS (MB) of one run of a shell command
-  /usr/bin/time -f '%M' sh -c "$1 >/dev/null 2>&1" 2>&1 | tail -1 | awk '{printf "%.1f", $1 / 1024}'
+  { /usr/bin/time -f '%M' sh -c "$1 >/dev/null 2>&1" 2>&1 || true; } | tail -1 |
+    awk '{printf "%.1f", $1 / 1024}'
 }
 bytes_of() { find "$@" -type f ! -name '.count' -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
 files_of() { find "$@" -type f ! -name '.count' | wc -l; }
