@@ -35,7 +35,9 @@ if [ "$what" = all ] || [ "$what" = tidy ]; then
   run-clang-tidy -quiet -p "$dir" -j "${JOBS:-2}" -extra-arg=-Wno-unknown-warning-option \
     "$files_re" >"$out/tidy.txt" 2>/dev/null || true
   # A header's findings repeat for every file that includes it: count each once.
-  grep -E '^/[^ ]+:[0-9]+:[0-9]+: (warning|error): .*\[[a-z0-9.,-]+\]$' "$out/tidy.txt" |
+  # run-clang-tidy colours its output: strip the escapes first.
+  sed 's/\x1b\[[0-9;]*m//g' "$out/tidy.txt" |
+    grep -E '^/[^ ]+:[0-9]+:[0-9]+: (warning|error): .*\[[a-z0-9.,-]+\]$' |
     sed "s|^${root}/||" | sort -u >"$out/tidy.findings" || true
   cat "$out/tidy.findings"
   tidy_count=$(wc -l <"$out/tidy.findings")
