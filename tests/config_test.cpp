@@ -25,7 +25,11 @@ const std::vector<RuleInfo>& rules() {
       {"merge-runs", "layers", true},
       {"cache-mounts", "cache", false},
       {"no-sudo", "security", true},
-      {"pin-base-image", "stages", false},
+      {"pin-base-image",
+       "stages",
+       false,
+       {{"map", "table of strings"}, {"strict", "boolean"}, {"retries", "integer"}, {"skip", "array of strings"},
+        {"name", "string"}}},
   };
   return all;
 }
@@ -201,6 +205,24 @@ retries = 3
   CHECK(config.settings == nlohmann::json::parse(
                                R"({"pin-base-image": {"map": {"python": "python:3.12-slim"},
                                                       "strict": true, "retries": 3}})"));
+}
+
+TEST_CASE("parse_config: rule settings are checked against what the rule declares") {
+  const auto error = [](const std::string& body) { return parse_error("[rules.pin-base-image]\n" + body); };
+  auto e = error("colour = 1\n");
+  CHECK(e.line == 2);
+  CHECK(e.column == 1);
+  CHECK(e.message == "rule 'pin-base-image' has no setting 'colour' (see dfopt --explain pin-base-image)");
+  e = error("strict = \"yes\"\n");
+  CHECK(e.line == 2);
+  CHECK(e.column == 10);
+  CHECK(e.message == "'rules.pin-base-image.strict' must be a boolean");
+  CHECK(error("retries = 1.5\n").message == "'rules.pin-base-image.retries' must be an integer");
+  CHECK(error("skip = [\"a\", 2]\n").message == "'rules.pin-base-image.skip' must be an array of strings");
+  CHECK(error("map = { a = 1 }\n").message == "'rules.pin-base-image.map' must be a table of strings");
+  CHECK(error("name = []\n").message == "'rules.pin-base-image.name' must be a string");
+  const Config ok = parse_ok("[rules.pin-base-image]\nskip = [\"a\"]\nname = \"x\"\nmap = {}\n");
+  CHECK(ok.settings["pin-base-image"]["skip"] == nlohmann::json::array({"a"}));
 }
 
 TEST_CASE("parse_config: an empty file is the defaults") {

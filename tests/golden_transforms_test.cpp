@@ -22,12 +22,24 @@ using namespace dfopt;
 
 namespace {
 
-PassOptions options_for(const Transform& t, bool fix) {
+// A case may have `<stem>.settings.json` (the rule's [rules.<id>] settings) and a
+// `<stem>.context/` directory (the build context: the Dockerfile's directory).
+PassOptions options_for(const Transform& t, bool fix, const fs::path& dir, const std::string& stem) {
   PassOptions options;
   options.transforms = {&t};
   options.fix = fix;
   options.min_safety = Safety::Unsafe;
+  const fs::path settings = dir / (stem + ".settings.json");
+  if (fs::exists(settings)) options.settings[std::string(t.id)] = nlohmann::json::parse(test::read_bytes(settings));
+  const fs::path context = dir / (stem + ".context");
+  if (fs::is_directory(context)) options.directory = context;
   return options;
+}
+
+// The files a fix creates are kept as `<stem>.new-<name>` (`/` in names as `%`).
+std::string new_file_golden(const std::string& stem, std::string name) {
+  std::replace(name.begin(), name.end(), '/', '%');
+  return stem + ".new-" + name;
 }
 
 std::string render_findings(const FileOutcome& out) {
@@ -64,18 +76,19 @@ TEST_CASE("golden transform cases") {
     ids_with_cases.insert(id);
     const auto src = test::source(test::read_bytes(input), input.filename().string());
 
-    const FileOutcome report = run_passes(src, options_for(*t, false));
+    const fs::path dir = input.parent_path();
+    const FileOutcome report = run_passes(src, options_for(*t, false, dir, stem));
     const std::string diag = render_findings(report);
     const fs::path diag_file = input.parent_path() / (stem + ".diag");
     if (test::update_golden()) test::write_bytes(diag_file, diag);
     CHECK(diag == test::read_bytes(diag_file));
 
-    const FileOutcome fixed = run_passes(src, options_for(*t, true));
+    const FileOutcome fixed = run_passes(src, options_for(*t, true, dir, stem));
     CHECK(fixed.internal_errors.empty());
     CHECK(fixed.not_converged.empty());
     const fs::path out_file = input.parent_path() / (stem + ".out.Dockerfile");
     if (test::update_golden()) {
-      if (fixed.changed()) {
+      if (fixed.text_changed) {
         test::write_bytes(out_file, std::string(fixed.result->text()));
       } else {
         fs::remove(out_file);
@@ -84,11 +97,33 @@ TEST_CASE("golden transform cases") {
     if (fs::exists(out_file)) {
       CHECK(fixed.result->text() == test::read_bytes(out_file));
     } else {
-      CHECK_FALSE(fixed.changed());
+      CHECK_FALSE(fixed.text_changed);
     }
-    // Idempotent: the output has nothing left to fix.
-    const FileOutcome again = run_passes(fixed.result, options_for(*t, true));
-    CHECK_FALSE(again.changed());
+    std::set<std::string> expected_new;
+    for (const auto& e : fs::directory_iterator(dir)) {
+      const std::string name = e.path().filename().string();
+      if (name.starts_with(stem + ".new-")) expected_new.insert(name);
+    }
+    if (test::update_golden()) {
+      for (const std::string& name : expected_new) fs::remove(dir / name);
+      expected_new.clear();
+      for (const auto& [name, content] : fixed.new_files) {
+        test::write_bytes(dir / new_file_golden(stem, name), content);
+        expected_new.insert(new_file_golden(stem, name));
+      }
+    }
+    std::set<std::string> made_new;
+    for (const auto& [name, content] : fixed.new_files) {
+      made_new.insert(new_file_golden(stem, name));
+      if (expected_new.count(new_file_golden(stem, name)) != 0) {
+        CHECK(content == test::read_bytes(dir / new_file_golden(stem, name)));
+      }
+    }
+    CHECK(made_new == expected_new);
+    // Idempotent: the output has nothing left to fix (new files are not on disk
+    // here, so a rule that creates one may still offer it).
+    const FileOutcome again = run_passes(fixed.result, options_for(*t, true, dir, stem));
+    CHECK(again.result->text() == fixed.result->text());
     CHECK(syntax::parse(fixed.result).ok());
   }
   // Every transform has golden cases.

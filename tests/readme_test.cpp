@@ -36,6 +36,13 @@ TEST_CASE("every rule is documented with the fixed headings") {
     CHECK(doc.find("## Why is this bad?") != std::string::npos);
     CHECK(doc.find("## Example") != std::string::npos);
     CHECK(doc.find("## Fix safety") != std::string::npos);
+    // Settings are documented under "## Options", each key in backquotes.
+    CHECK((doc.find("## Options") != std::string::npos) == !t->options.empty());
+    for (const Option& o : t->options) {
+      CAPTURE(o.key);
+      CHECK(doc.find("`" + std::string(o.key) + "`") != std::string::npos);
+      CHECK_FALSE(o.help.empty());
+    }
     CHECK_FALSE(t->summary.empty());
     CHECK(t->id.find_first_not_of("abcdefghijklmnopqrstuvwxyz-") == std::string_view::npos);
   }

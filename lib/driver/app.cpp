@@ -36,7 +36,9 @@ extern "C" void on_sigint(int /*signal*/) { interrupted.store(true); }
 std::vector<RuleInfo> rule_infos() {
   std::vector<RuleInfo> infos;
   for (const Transform* t : transforms::all()) {
-    infos.push_back(RuleInfo{std::string(t->id), std::string(to_string(t->category)), t->enabled_by_default});
+    RuleInfo info{std::string(t->id), std::string(to_string(t->category)), t->enabled_by_default};
+    for (const Option& o : t->options) info.options.emplace_back(o.key, to_string(o.type));
+    infos.push_back(std::move(info));
   }
   return infos;
 }
@@ -149,6 +151,9 @@ void App::process(Job& job, const std::string* stdin_text) {
   passes.fix = options_.mode != AppOptions::Mode::Report;
   passes.min_safety = selection.unsafe_fixes ? Safety::Unsafe : Safety::Safe;
   passes.settings = selection.settings;
+  if (!job.from_stdin || options_.stdin_filename) {
+    passes.directory = job.path.has_parent_path() ? job.path.parent_path() : fs::path(".");
+  }
   job.outcome = run_passes(std::make_shared<const SourceBuffer>(job.display, std::move(bytes)), passes);
 
   if (options_.mode != AppOptions::Mode::Fix || stdin_text != nullptr || job.outcome.error) return;

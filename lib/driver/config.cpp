@@ -204,6 +204,15 @@ RuleCatalog catalog_of(std::span<const RuleInfo> rules) {
                      [rules](std::string_view name) {
                        return std::any_of(rules.begin(), rules.end(),
                                           [&](const RuleInfo& r) { return r.category == name; });
+                     },
+                     [rules](std::string_view id, std::string_view key) -> std::optional<std::string> {
+                       for (const RuleInfo& r : rules) {
+                         if (r.id != id) continue;
+                         for (const auto& [k, type] : r.options) {
+                           if (k == key) return type;
+                         }
+                       }
+                       return std::nullopt;
                      }};
 }
 
@@ -357,6 +366,30 @@ class Reader {
     return true;
   }
 
+  // A [rules.<id>] setting: a key the rule knows, of the type it expects.
+  bool check_setting(std::string_view id, const toml::key& key, const toml::node& value) {
+    const std::optional<std::string> type = catalog_.setting_type(id, key.str());
+    if (!type) return fail(key.source(), fmt::format("rule '{}' has no setting '{}' (see dfopt --explain {})", id, key.str(), id));
+    const auto all_strings = [](const auto& container) {
+      return std::all_of(container.begin(), container.end(), [](const auto& element) {
+        if constexpr (requires { element.second; }) {
+          return element.second.is_string();
+        } else {
+          return element.is_string();
+        }
+      });
+    };
+    bool ok = false;
+    if (*type == "string") ok = value.is_string();
+    else if (*type == "integer") ok = value.is_integer();
+    else if (*type == "boolean") ok = value.is_boolean();
+    else if (*type == "array of strings") ok = value.is_array() && all_strings(*value.as_array());
+    else if (*type == "table of strings") ok = value.is_table() && all_strings(*value.as_table());
+    if (!ok) return fail(value.source(), fmt::format("'rules.{}.{}' must be {} {}", id, key.str(),
+                                                    type->front() == 'a' || type->front() == 'i' ? "an" : "a", *type));
+    return true;
+  }
+
   bool read_rules(const toml::node& node, nlohmann::json& out) {
     const auto* table = node.as_table();
     if (table == nullptr)
@@ -371,6 +404,11 @@ class Reader {
       }
       if (!value.is_table())
         return fail(value.source(), fmt::format("'rules.{}' must be a table", id));
+      if (catalog_.setting_type) {
+        for (auto&& [name, setting] : *value.as_table()) {
+          if (!check_setting(id, name, setting)) return false;
+        }
+      }
       out[std::string(id)] = to_json(value);
     }
     return true;

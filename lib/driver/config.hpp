@@ -71,6 +71,10 @@ inline constexpr std::string_view config_file_name = ".dfopt.toml";
 struct RuleCatalog {
   std::function<bool(std::string_view)> is_rule;
   std::function<bool(std::string_view)> is_category;
+  // The type of setting `key` of rule `id` ("string", "integer", "boolean", "array of
+  // strings" or "table of strings"), nullopt for an unknown key. Settings are not
+  // checked when this is empty.
+  std::function<std::optional<std::string>(std::string_view id, std::string_view key)> setting_type = {};
 };
 
 // What resolution needs to know about each rule (the lead builds these from the registry).
@@ -78,6 +82,7 @@ struct RuleInfo {
   std::string id;
   std::string category;
   bool enabled_by_default = true;
+  std::vector<std::pair<std::string, std::string>> options = {};  // setting key → type name
 };
 
 // A catalog that answers from `rules` (which must outlive it).

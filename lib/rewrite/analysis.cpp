@@ -26,8 +26,8 @@ bool windows_image(std::string_view image) {
 
 }  // namespace
 
-Analysis::Analysis(const syntax::Document& doc)
-    : doc_(doc), scripts_(doc.instructions.size()), scripts_done_(doc.instructions.size(), false) {}
+Analysis::Analysis(const syntax::Document& doc, std::filesystem::path directory)
+    : doc_(doc), directory_(std::move(directory)), scripts_(doc.instructions.size()), scripts_done_(doc.instructions.size(), false) {}
 
 const syntax::StageView& Analysis::stages() const {
   if (!stages_) stages_ = syntax::stages(doc_);

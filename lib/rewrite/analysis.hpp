@@ -3,6 +3,7 @@
 // shell AST of every RUN.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -16,10 +17,13 @@ namespace dfopt {
 
 class Analysis {
  public:
-  explicit Analysis(const syntax::Document& doc);
+  // `directory`: the Dockerfile's directory, taken as its build context; empty when
+  // unknown (text from stdin without --stdin-filename, tests).
+  explicit Analysis(const syntax::Document& doc, std::filesystem::path directory = {});
 
   [[nodiscard]] const syntax::Document& doc() const { return doc_; }
   [[nodiscard]] std::string_view text() const { return doc_.text(); }
+  [[nodiscard]] const std::filesystem::path& directory() const { return directory_; }
   [[nodiscard]] const syntax::StageView& stages() const;
   [[nodiscard]] const Style& style() const;
   // Whether RUNs at instruction `index` run under a POSIX shell: the default
@@ -34,6 +38,7 @@ class Analysis {
 
  private:
   const syntax::Document& doc_;
+  std::filesystem::path directory_;
   mutable std::optional<syntax::StageView> stages_;
   mutable std::optional<Style> style_;
   mutable std::vector<std::unique_ptr<shell::Script>> scripts_;

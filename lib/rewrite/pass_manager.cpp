@@ -23,7 +23,7 @@ const nlohmann::json& settings_for(const PassOptions& options, std::string_view 
 }
 
 std::vector<Finding> collect(const syntax::Document& doc, const PassOptions& options) {
-  const Analysis analysis(doc);
+  const Analysis analysis(doc, options.directory);
   const Suppressions suppressions = Suppressions::of(doc);
   std::vector<Finding> all;
   for (const Transform* t : options.transforms) {

@@ -5,6 +5,7 @@
 // and reported as an internal error; the file is never written with it.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -25,6 +26,7 @@ struct PassOptions {
   Safety min_safety = Safety::Safe;          // apply fixes at least this safe (Unsafe with --unsafe-fixes)
   int max_rounds = 12;
   nlohmann::json settings = nlohmann::json::object();  // rule id → its settings object
+  std::filesystem::path directory;  // the Dockerfile's directory (its build context); empty when unknown
 };
 
 struct AppliedFix {

@@ -38,6 +38,18 @@ struct Finding {
 
 struct Transform;
 
+// The type of one [rules.<id>] setting; .dfopt.toml values are checked against it.
+enum class OptionType : std::uint8_t { String, Integer, Boolean, StringList, StringTable };
+
+[[nodiscard]] std::string_view to_string(OptionType type);
+
+// One setting a transform reads from its [rules.<id>] table.
+struct Option {
+  std::string_view key;
+  OptionType type;
+  std::string_view help;  // one line, shown by --explain
+};
+
 // What a transform's check function gets.
 class Context {
  public:
@@ -50,6 +62,13 @@ class Context {
   [[nodiscard]] const Transform& transform() const { return transform_; }
   // This transform's settings from .dfopt.toml ([rules.<id>]); an empty object by default.
   [[nodiscard]] const nlohmann::json& settings() const { return settings_; }
+  // One setting, or `fallback` when it is absent (the config loader has checked its type).
+  [[nodiscard]] std::string setting(std::string_view key, std::string_view fallback) const;
+  [[nodiscard]] std::int64_t setting(std::string_view key, std::int64_t fallback) const;
+  [[nodiscard]] bool setting(std::string_view key, bool fallback) const;
+  [[nodiscard]] std::vector<std::string> setting_list(std::string_view key) const;
+  // A table of strings ([rules.<id>.<key>] name = "value"); empty when absent.
+  [[nodiscard]] std::vector<std::pair<std::string, std::string>> setting_table(std::string_view key) const;
 
   void report(Span span, std::string message) { out_.push_back(Finding{id(), span, std::move(message), {}, {}}); }
   // Reports with a fix made of `edits`; a fix that cannot be formed is reported without one.
@@ -76,6 +95,7 @@ struct Transform {
   std::string_view doc;
   bool enabled_by_default = true;
   void (*check)(Context& ctx) = nullptr;
+  std::vector<Option> options = {};  // its [rules.<id>] settings
 };
 
 }  // namespace dfopt

@@ -294,7 +294,7 @@ OfficialImage official_image(std::string_view ref) {
   return out;
 }
 
-bool installs_package(const shell::CommandView& cmd, shell::Names names) {
+std::vector<std::string_view> installed_by(const shell::CommandView& cmd) {
   std::vector<const shell::Word*> packages;
   if (shell::is_apt_get_install(cmd)) {
     packages = shell::args_after_subcommand(cmd, shell::kAptValueFlags);
@@ -304,9 +304,18 @@ bool installs_package(const shell::CommandView& cmd, shell::Names names) {
              shell::is(cmd, {"zypper"}, "in")) {
     packages = shell::args_after_subcommand(cmd);
   }
-  return std::any_of(packages.begin(), packages.end(), [&](const shell::Word* w) {
-    return w->literal && names.contains(std::string_view(*w->literal).substr(0, w->literal->find('=')));
-  });
+  std::vector<std::string_view> out;
+  for (const shell::Word* w : packages) {
+    if (!w->literal) continue;
+    const std::string_view name(*w->literal);
+    out.push_back(name.substr(0, name.find('=')));
+  }
+  return out;
+}
+
+bool installs_package(const shell::CommandView& cmd, shell::Names names) {
+  const std::vector<std::string_view> packages = installed_by(cmd);
+  return std::any_of(packages.begin(), packages.end(), [&](std::string_view p) { return names.contains(p); });
 }
 
 std::optional<std::vector<TextEdit>> remove_command_or_run(const Analysis& analysis, const RunCommand& cmd) {

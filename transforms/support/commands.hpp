@@ -93,6 +93,10 @@ struct OfficialImage {
 };
 [[nodiscard]] OfficialImage official_image(std::string_view ref);
 
+// The packages `cmd` installs with apt-get/apt, apk, yum/dnf/microdnf or zypper, as
+// written without a version (`name` of `name=1.2`); non-literal words are skipped.
+[[nodiscard]] std::vector<std::string_view> installed_by(const shell::CommandView& cmd);
+
 // Whether `cmd` installs one of the packages `names` (`name` or `name=version`)
 // with apt-get/apt, apk, yum/dnf/microdnf or zypper.
 [[nodiscard]] bool installs_package(const shell::CommandView& cmd, shell::Names names);

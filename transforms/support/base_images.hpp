@@ -1,0 +1,70 @@
+// What a stage starts from: the base image named in FROM, its distribution
+// family, and the tools known to be in it (from the image or installed by an
+// earlier RUN). Shared by the stage, security and runtime transforms.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rewrite/analysis.hpp"
+
+namespace dfopt::transforms {
+
+// A FROM reference split into its parts: `registry/path/name:tag@digest`.
+struct ImageRef {
+  std::string registry;    // "" for Docker Hub (docker.io and its aliases are dropped)
+  std::string repository;  // "library/python" → "python"; "gcr.io/distroless/static" → "distroless/static"
+  std::string tag;         // "" when absent
+  std::string digest;      // "sha256:…", "" when absent
+  bool has_variable = false;  // a `$` anywhere: the reference is only known at build time
+
+  // The last path element of the repository ("static" for distroless/static).
+  [[nodiscard]] std::string_view name() const;
+  // registry/repository as written back into FROM (without tag or digest).
+  [[nodiscard]] std::string qualified() const;
+};
+
+[[nodiscard]] ImageRef parse_image(std::string_view ref);
+
+enum class Distro : std::uint8_t {
+  Unknown,
+  Debian,      // Debian and Ubuntu (apt-get, useradd, /bin/bash)
+  Alpine,      // apk, busybox adduser
+  Rhel,        // Fedora, CentOS, RHEL/UBI, Rocky, Alma, Amazon, Oracle (yum/dnf/microdnf)
+  Suse,        // openSUSE/SLES (zypper)
+  Distroless,  // gcr.io/distroless/*, chainguard static images: no shell, user `nonroot` (65532)
+  Scratch,     // FROM scratch: nothing at all
+  Windows,
+};
+
+[[nodiscard]] std::string_view to_string(Distro distro);
+
+// The family of an image from its name and tag alone (Unknown when they do not tell).
+[[nodiscard]] Distro image_distro(std::string_view ref);
+
+// The family of stage `stage`: its base stage's family, the image's, or (for an
+// unknown image) the package manager its RUNs use.
+[[nodiscard]] Distro stage_distro(const Analysis& analysis, const syntax::Stage& stage);
+
+// Whether the image `ref` itself ships `tool` (a program name: curl, wget, git,
+// gcc, make, bash, sh, …): the full official language images built on
+// buildpack-deps carry curl, wget, git and a compiler; slim and alpine ones do not
+// (alpine's busybox has wget).
+[[nodiscard]] bool image_has_tool(std::string_view ref, std::string_view tool);
+
+// Whether `tool` exists in the stage of instruction `index` just before it: the
+// base image (or base stage) has it, or an earlier RUN of the stage installed a
+// package that provides it.
+[[nodiscard]] bool stage_has_tool(const Analysis& analysis, std::size_t index, std::string_view tool);
+
+// The packages installed (apt-get/apt, apk, yum/dnf/microdnf, zypper) by the RUNs
+// of the stage of `index` (and its base stages) before `index`, versions stripped.
+[[nodiscard]] std::vector<std::string> installed_packages(const Analysis& analysis, std::size_t index);
+
+// The packages that provide `tool` in any of the families (curl → curl; gcc → gcc,
+// build-essential, build-base, gcc-c++, …).
+[[nodiscard]] std::vector<std::string_view> packages_providing(std::string_view tool);
+
+}  // namespace dfopt::transforms
