@@ -20,26 +20,9 @@ using dfopt::test::TempDir;
 
 namespace {
 
-struct Result {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
+using Result = test::ShellResult;
 
-// Runs a shell command line in `dir`, capturing stdout and stderr.
-Result sh(const fs::path& dir, const std::string& command) {
-  const fs::path out = dir / ".out";
-  const fs::path err = dir / ".err";
-  const std::string line = "cd '" + dir.string() + "' && " + command + " >'" + out.string() + "' 2>'" + err.string() + "'";
-  const int status = std::system(line.c_str());
-  Result r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = test::read_bytes(out);
-  r.err = test::read_bytes(err);
-  fs::remove(out);
-  fs::remove(err);
-  return r;
-}
+Result sh(const fs::path& dir, const std::string& command) { return test::run_shell(dir, command); }
 
 const std::string dfopt_bin = DFOPT_BINARY;
 

@@ -1,6 +1,7 @@
 // Helpers shared by the test programs: files, the testdata and shared/ folders.
 #pragma once
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -37,6 +38,29 @@ inline std::filesystem::path shared_dir() {
   std::filesystem::path dir = env != nullptr ? std::filesystem::path(env) : std::filesystem::path(DFOPT_SHARED_DIR);
   std::error_code ec;
   return std::filesystem::is_directory(dir / "corpus" / "expected", ec) ? dir : std::filesystem::path();
+}
+
+// What a shell command line printed and returned.
+struct ShellResult {
+  int code = -1;  // the exit status; -1 when killed by a signal
+  std::string out;
+  std::string err;
+};
+
+// Runs a shell command line in `dir`, capturing stdout and stderr.
+inline ShellResult run_shell(const std::filesystem::path& dir, const std::string& command) {
+  const std::filesystem::path out = dir / ".out";
+  const std::filesystem::path err = dir / ".err";
+  const std::string line =
+      "cd '" + dir.string() + "' && " + command + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  const int status = std::system(line.c_str());
+  ShellResult r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_bytes(out);
+  r.err = read_bytes(err);
+  std::filesystem::remove(out);
+  std::filesystem::remove(err);
+  return r;
 }
 
 inline bool update_golden() { return std::getenv("DFOPT_UPDATE_GOLDEN") != nullptr; }

@@ -102,6 +102,11 @@ class App {
   RuleLookup lookup_ = [](std::string_view id) { return transforms::find(id); };
   std::vector<Job> jobs_;
   bool had_error_ = false;
+  // Tallied as each file is printed, so streamed formats can drop the outcomes.
+  Totals totals_;
+  bool any_error_ = false;
+  bool any_findings_ = false;
+  bool any_changes_ = false;
 };
 
 bool App::color() const {
@@ -160,6 +165,10 @@ void App::process(Job& job, const std::string* stdin_text) {
   if (job.outcome.result->text() != job.outcome.original->text()) {
     if (auto e = write_atomically(job.path, job.outcome.original->text(), job.outcome.result->text())) {
       job.errors.push_back(fmt::format("{}: error: not written: {}", job.display, *e));
+      // Nothing was fixed: report the file as it still is.
+      passes.fix = false;
+      job.outcome = run_passes(job.outcome.original, passes);
+      return;
     }
   }
   for (const auto& [name, content] : job.outcome.new_files) {
@@ -211,15 +220,9 @@ void App::print(const Job& job) {
 
 int App::exit_code() const {
   if (interrupted.load()) return exit_interrupted;
-  bool findings = false;
-  bool changes = false;
-  bool errors = had_error_;
-  for (const Job& job : jobs_) {
-    errors = errors || !job.errors.empty() || job.outcome.error.has_value() || !job.outcome.internal_errors.empty();
-    findings = findings || !job.outcome.findings.empty();
-    changes = changes || (job.outcome.original && job.outcome.changed());
-  }
-  if (errors) return exit_error;
+  const bool findings = any_findings_;
+  const bool changes = any_changes_;
+  if (had_error_ || any_error_) return exit_error;
   switch (options_.mode) {
     case AppOptions::Mode::Report:
     case AppOptions::Mode::Fix:
@@ -299,7 +302,6 @@ int App::run() {
     });
   }
   const bool streamed = options_.format == AppOptions::Format::Text || options_.format == AppOptions::Format::Github;
-  const auto released = std::make_shared<const SourceBuffer>("", "");
   const bool progress = options_.show_progress && isatty(STDERR_FILENO) != 0 && jobs_.size() >= 50 && !options_.quiet;
   auto last_progress = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < jobs_.size(); ++i) {
@@ -312,12 +314,15 @@ int App::run() {
       last_progress = std::chrono::steady_clock::now();
     }
     if (progress) err_ << "\r\033[K";
-    print(jobs_[i]);
-    // Streamed formats need nothing more of the file's text: keep memory flat in bulk runs.
-    if (streamed && jobs_[i].outcome.original) {
-      jobs_[i].outcome.original = jobs_[i].outcome.result = released;
-      for (Finding& f : jobs_[i].outcome.findings) f.message.clear();
-    }
+    Job& job = jobs_[i];
+    print(job);
+    any_error_ = any_error_ || !job.errors.empty() || job.outcome.error.has_value() ||
+                 !job.outcome.internal_errors.empty();
+    any_findings_ = any_findings_ || !job.outcome.findings.empty();
+    any_changes_ = any_changes_ || (job.outcome.original && job.outcome.changed());
+    if (job.outcome.original) totals_.add(job.outcome, report_);
+    // Streamed formats need nothing more of the file: keep memory flat in bulk runs.
+    if (streamed) job = Job{};
   }
   for (std::thread& t : threads) t.join();
   std::signal(SIGINT, previous);
@@ -336,7 +341,7 @@ int App::run() {
   out_ << tail;
   if (!options_.quiet && options_.format == AppOptions::Format::Text) {
     std::string summary;
-    write_summary(summary, outcomes, lookup_, report_);
+    write_summary(summary, totals_, lookup_, report_);
     // With --diff (or a fixed stdin) standard output carries the patch: the summary goes to stderr.
     const bool patch_on_stdout = options_.mode == AppOptions::Mode::Diff || stdin_text.has_value();
     (patch_on_stdout ? err_ : out_) << summary;

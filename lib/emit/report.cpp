@@ -206,25 +206,10 @@ void write_problems(std::string& out, const FileOutcome& file, const Painter& pa
 // ---------------------------------------------------------------------------
 // Summary
 
-struct RuleTally {
-  std::size_t findings = 0;
-  std::size_t fixes = 0;  // applied (or would be), or fixable in report mode
-};
+}  // namespace
 
-struct Totals {
-  std::size_t files = 0;
-  std::size_t with_findings = 0;
-  std::size_t changed = 0;
-  std::size_t invalid = 0;
-  std::size_t internal = 0;
-  std::size_t findings = 0;
-  std::size_t fixed = 0;    // applied, or would be
-  std::size_t fixable = 0;  // remaining findings the run could fix
-  std::size_t unsafe = 0;   // remaining findings fixable with --unsafe-fixes
-  std::map<std::string, RuleTally, std::less<>> rules;
-};
-
-void tally_file(Totals& totals, const FileOutcome& file, const ReportOptions& options) {
+void Totals::add(const FileOutcome& file, const ReportOptions& options) {
+  Totals& totals = *this;
   ++totals.files;
   if (file.error) ++totals.invalid;
   if (!file.internal_errors.empty() || !file.not_converged.empty()) ++totals.internal;
@@ -250,6 +235,8 @@ void tally_file(Totals& totals, const FileOutcome& file, const ReportOptions& op
     if (needs_unsafe_fixes(finding, options.min_safety)) ++totals.unsafe;
   }
 }
+
+namespace {
 
 std::string files_line(const Totals& totals, Mode mode) {
   std::vector<std::string> parts{fmt::format("{} with findings", totals.with_findings)};
@@ -483,7 +470,12 @@ void write_summary(std::string& out, std::span<const FileOutcome* const> files,
                    const RuleLookup& rules, const ReportOptions& options) {
   if (options.quiet) return;
   Totals totals;
-  for (const FileOutcome* file : files) tally_file(totals, *file, options);
+  for (const FileOutcome* file : files) totals.add(*file, options);
+  write_summary(out, totals, rules, options);
+}
+
+void write_summary(std::string& out, const Totals& totals, const RuleLookup& rules, const ReportOptions& options) {
+  if (options.quiet) return;
   out += files_line(totals, options.mode);
   if (!totals.rules.empty()) {
     out += '\n';

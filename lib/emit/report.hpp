@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -42,6 +43,27 @@ void write_text(std::string& out, const FileOutcome& file, const RuleLookup& rul
 // hints). Empty when `options.quiet`.
 void write_summary(std::string& out, std::span<const FileOutcome* const> files,
                    const RuleLookup& rules, const ReportOptions& options);
+
+// The summary's counts, tallied one file at a time (a bulk run need not keep its outcomes).
+struct RuleTally {
+  std::size_t findings = 0;
+  std::size_t fixes = 0;  // applied (or would be), or fixable in report mode
+};
+struct Totals {
+  std::size_t files = 0;
+  std::size_t with_findings = 0;
+  std::size_t changed = 0;
+  std::size_t invalid = 0;
+  std::size_t internal = 0;
+  std::size_t findings = 0;
+  std::size_t fixed = 0;    // applied, or would be
+  std::size_t fixable = 0;  // remaining findings the run could fix
+  std::size_t unsafe = 0;   // remaining findings fixable with --unsafe-fixes
+  std::map<std::string, RuleTally, std::less<>> rules;
+
+  void add(const FileOutcome& file, const ReportOptions& options);
+};
+void write_summary(std::string& out, const Totals& totals, const RuleLookup& rules, const ReportOptions& options);
 
 // JSON: the objects for one file's findings (and its parse error), in order.
 // `safety` is the fix's (display-only without one); `fixable` says whether the run

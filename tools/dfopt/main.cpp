@@ -2,6 +2,7 @@
 // itself is driver::run_app; the dumps and rule docs are printed from here.
 #include <unistd.h>
 
+#include <csignal>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -143,6 +144,9 @@ std::vector<std::string> split_lists(const std::vector<std::string>& values) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past a file size limit (ulimit -f), a write must fail with EFBIG and be
+  // reported, not kill the process and leave a temporary file behind.
+  std::signal(SIGXFSZ, SIG_IGN);
   AppOptions app;
   std::string format = "text";
   std::string color = "auto";
