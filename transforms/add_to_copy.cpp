@@ -135,7 +135,7 @@ void check_add(Context& ctx, std::size_t index, const syntax::Instruction& ins) 
   // ENV values in effect (not for an ONBUILD trigger: it runs in another build).
   std::optional<syntax::Environment> env;
   if (ins.rest.find('$') != std::string::npos && &ins == &ctx.doc().instructions[index]) {
-    env = syntax::environment_at(ctx.doc(), ctx.analysis().stages(), index);
+    env = ctx.analysis().environment(index);
   }
   const syntax::Word* unknown = nullptr;
   for (std::size_t i = 0; i + 1 < ins.args.size(); ++i) {

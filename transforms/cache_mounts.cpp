@@ -82,7 +82,7 @@ void check(Context& ctx) {
         script->statements.empty())
       continue;
     // Another user's caches live in another home.
-    if (!root_user(syntax::environment_at(ctx.doc(), analysis.stages(), i).user)) continue;
+    if (!root_user(analysis.environment(i).user)) continue;
     const std::vector<RunCommand> cmds = run_commands(analysis, i);
     const CachePlan plan = plan_cache_mounts(analysis, i, cmds);
     // Nothing here downloads into a cache we know, or every cache is mounted.

@@ -132,12 +132,21 @@ constexpr std::array<FlagRule, 9> kFlags = {{
     {"pip", "trusted-host", kNoTls},
 }};
 
+// Whether `program` is one of the space-separated names in `list`.
+bool listed_in(std::string_view list, std::string_view program) {
+  while (!program.empty() && !list.empty()) {
+    const std::size_t space = list.find(' ');
+    if (list.substr(0, space) == program) return true;
+    list = space == std::string_view::npos ? std::string_view() : list.substr(space + 1);
+  }
+  return false;
+}
+
 std::optional<Hit> insecure_command(const shell::CommandView& v) {
   const std::string& p = v.program;
   for (const FlagRule& rule : kFlags) {
     const bool pip = rule.programs == "pip" && shell::is_pip(v);
-    const std::string listed = " " + std::string(rule.programs) + " ";
-    if (!pip && (p.empty() || listed.find(" " + p + " ") == std::string::npos)) continue;
+    if (!pip && !listed_in(rule.programs, p)) continue;
     const shell::Names value_flags = p == "curl"            ? shell::Names(kCurlValueFlags)
                                      : p.starts_with("apt") ? shell::Names(shell::kAptValueFlags)
                                                             : shell::Names();
@@ -147,6 +156,7 @@ std::optional<Hit> insecure_command(const shell::CommandView& v) {
                         std::string(rule.effect)};
     }
   }
+  if (p != "git" && p != "npm" && p != "yarn" && p != "pnpm") return std::nullopt;
   std::vector<std::string> args;
   for (const shell::Word& w : v.args) args.push_back(w.literal.value_or(""));
   for (std::size_t i = 0; i + 1 < args.size(); ++i) {

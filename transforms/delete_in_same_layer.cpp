@@ -123,12 +123,12 @@ void check(Context& ctx) {
     }
     const syntax::Stage* stage = analysis.stages().stage_of(rm.index);
     if (stage == nullptr) continue;
-    const syntax::Environment at_rm = syntax::environment_at(file, analysis.stages(), rm.index);
+    const syntax::Environment& at_rm = analysis.environment(rm.index);
     // Find the earlier RUN of the stage that created every removed path.
     std::optional<std::size_t> creator;
     for (const RunCommand& c : all) {
       if (c.index <= stage->from || c.index >= rm.index) continue;
-      const syntax::Environment at_c = syntax::environment_at(file, analysis.stages(), c.index);
+      const syntax::Environment& at_c = analysis.environment(c.index);
       for (const std::string& made : created_paths(c)) {
         for (const shell::Word* t : targets) {
           if (plain_path(made) && resolve(made, at_c.workdir) == resolve(*t->literal, at_rm.workdir) &&

@@ -139,7 +139,7 @@ void check(Context& ctx) {
     const syntax::Stage* stage = ctx.analysis().stages().stage_of(i);
     // Outside a stage the instruction is invalid anyway.
     if (stage == nullptr) continue;
-    const syntax::Environment env = syntax::environment_at(ctx.doc(), ctx.analysis().stages(), i);
+    const syntax::Environment& env = ctx.analysis().environment(i);
     // PowerShell or cmd: the shell form is how those images are written.
     if (env.shell.empty() || !is_posix_shell(env.shell.front())) continue;
     const std::string keyword(syntax::keyword_name(ins.keyword));

@@ -162,7 +162,7 @@ void check(Context& ctx) {
     if (cmd.run != &analysis.doc().instructions[cmd.index]) continue;
     const Span at = words.front().span;
     const syntax::Environment env =
-        syntax::environment_at(analysis.doc(), analysis.stages(), cmd.index);
+        analysis.environment(cmd.index);
     // Another user runs the build: sudo may be what grants root here.
     if (!is_root(env.user)) {
       ctx.report(at, "the build runs as USER " + env.user +

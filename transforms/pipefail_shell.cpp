@@ -154,7 +154,7 @@ bool breaks_with_pipefail(const Analysis& analysis, std::size_t index) {
 }
 
 bool shell_set(const Analysis& analysis, std::size_t index) {
-  const syntax::Environment env = syntax::environment_at(analysis.doc(), analysis.stages(), index);
+  const syntax::Environment& env = analysis.environment(index);
   if (env.shell != std::vector<std::string>{"/bin/sh", "-c"}) return true;
   const syntax::Stage* stage = analysis.stages().stage_of(index);
   for (std::size_t i = stage->from + 1; i < index; ++i) {

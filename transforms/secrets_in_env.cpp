@@ -142,19 +142,17 @@ std::string_view credential_kind(std::string_view value) {
 
 void report(Context& ctx, std::string_view keyword, const syntax::Word& key, std::string_view name,
             std::string_view value) {
-  const std::string id = [&] {
-    std::string s(name);
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-  }();
+  const std::string_view kind = credential_kind(value);
+  if (kind.empty() && !secret_name(name)) return;
+  std::string id(name);
+  std::transform(id.begin(), id.end(), id.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   const std::string advice = fmt::format("pass it with RUN --mount=type=secret,id={} instead", id);
   const std::string_view where =
       keyword == "ENV" ? "is stored in the image" : "is recorded in the image history";
-  if (const std::string_view kind = credential_kind(value); !kind.empty()) {
+  if (!kind.empty()) {
     ctx.report(key.span, fmt::format("the value of {} {} looks like {} and {}; {}", keyword, name,
                                      kind, where, advice));
-  } else if (secret_name(name)) {
+  } else {
     ctx.report(key.span,
                fmt::format("{} {} looks like a secret and {}; {}", keyword, name, where, advice));
   }

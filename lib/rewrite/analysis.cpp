@@ -79,4 +79,38 @@ const shell::Script* Analysis::script(std::size_t index) const {
   return scripts_[index].get();
 }
 
+const std::vector<RunCommand>& Analysis::commands() const {
+  if (!commands_) {
+    commands_.emplace();
+    commands_begin_.assign(doc_.instructions.size() + 1, 0);
+    for (std::size_t i = 0; i < doc_.instructions.size(); ++i) {
+      commands_begin_[i] = commands_->size();
+      const syntax::Instruction* ins = run(i);
+      const shell::Script* parsed = ins != nullptr && ins->heredocs.empty() ? script(i) : nullptr;
+      if (parsed == nullptr) continue;
+      for (const shell::SimpleCommand* c : shell::commands(*parsed)) {
+        commands_->push_back(RunCommand{i, ins, parsed, c, shell::view(*c)});
+      }
+    }
+    commands_begin_.back() = commands_->size();
+  }
+  return *commands_;
+}
+
+std::span<const RunCommand> Analysis::commands(std::size_t index) const {
+  const std::vector<RunCommand>& all = commands();
+  if (index >= doc_.instructions.size()) return {};
+  return std::span<const RunCommand>(all).subspan(commands_begin_[index],
+                                                   commands_begin_[index + 1] - commands_begin_[index]);
+}
+
+const syntax::Environment& Analysis::environment(std::size_t index) const {
+  if (environments_.empty()) environments_.resize(doc_.instructions.size() + 1);
+  if (index >= environments_.size()) index = environments_.size() - 1;
+  if (!environments_[index]) {
+    environments_[index] = std::make_unique<syntax::Environment>(syntax::environment_at(doc_, stages(), index));
+  }
+  return *environments_[index];
+}
+
 }  // namespace dfopt

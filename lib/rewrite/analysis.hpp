@@ -6,14 +6,26 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "rewrite/style.hpp"
 #include "shell/ast.hpp"
+#include "shell/command_model.hpp"
 #include "syntax/ir.hpp"
 #include "syntax/stages.hpp"
 
 namespace dfopt {
+
+// One simple command of a shell-form RUN (ONBUILD RUN included; heredoc RUNs are
+// skipped: their commands are not on the instruction line).
+struct RunCommand {
+  std::size_t index = 0;                       // the instruction in doc.instructions
+  const syntax::Instruction* run = nullptr;    // the RUN (the trigger for ONBUILD RUN)
+  const shell::Script* script = nullptr;
+  const shell::SimpleCommand* command = nullptr;
+  shell::CommandView view;
+};
 
 class Analysis {
  public:
@@ -35,6 +47,12 @@ class Analysis {
   [[nodiscard]] const shell::Script* script(std::size_t index) const;
   // The RUN instruction itself (the ONBUILD trigger for ONBUILD RUN), or nullptr.
   [[nodiscard]] const syntax::Instruction* run(std::size_t index) const;
+  // Every simple command of every shell-form RUN, in file order (walked once per round).
+  [[nodiscard]] const std::vector<RunCommand>& commands() const;
+  // The commands of RUN instruction `index`.
+  [[nodiscard]] std::span<const RunCommand> commands(std::size_t index) const;
+  // syntax::environment_at(doc, stages(), index), computed once per instruction.
+  [[nodiscard]] const syntax::Environment& environment(std::size_t index) const;
 
  private:
   const syntax::Document& doc_;
@@ -43,7 +61,10 @@ class Analysis {
   mutable std::optional<Style> style_;
   mutable std::vector<std::unique_ptr<shell::Script>> scripts_;
   mutable std::vector<bool> scripts_done_;
-  mutable std::vector<bool> posix_;  // per instruction, computed in one pass on first use
+  mutable std::vector<bool> posix_;
+  mutable std::optional<std::vector<RunCommand>> commands_;
+  mutable std::vector<std::size_t> commands_begin_;  // per instruction (+1 sentinel): its first command
+  mutable std::vector<std::unique_ptr<syntax::Environment>> environments_;  // per instruction, computed in one pass on first use
 };
 
 }  // namespace dfopt

@@ -46,36 +46,58 @@ bool touches(const Span& edit, const syntax::Instruction& ins) {
   return edit.begin < lines.end && edit.end > lines.begin;
 }
 
-std::size_t opaque_runs(const syntax::Document& doc) {
-  std::size_t n = 0;
-  for (const syntax::Instruction& ins : doc.instructions) {
-    const syntax::Instruction& run = ins.trigger ? *ins.trigger : ins;
-    if (run.keyword == syntax::Keyword::Run && run.form == syntax::ArgForm::Shell) {
-      n += shell::parse(run.rest_text()).status == shell::ParseStatus::Opaque ? 1 : 0;
-    }
-  }
-  return n;
+// Whether `ins` is a shell-form RUN (or ONBUILD RUN) whose body does not parse as shell.
+bool opaque_run(const syntax::Instruction& ins) {
+  const syntax::Instruction& run = ins.trigger ? *ins.trigger : ins;
+  return run.keyword == syntax::Keyword::Run && run.form == syntax::ArgForm::Shell &&
+         shell::parse(run.rest_text()).status == shell::ParseStatus::Opaque;
+}
+
+// Whether two instructions mean the same to BuildKit: the same text (with the same
+// escape token) says so without a dump.
+bool same_meaning(const syntax::Instruction& a, const syntax::Document& a_doc, const syntax::Instruction& b,
+                  const syntax::Document& b_doc) {
+  if (a_doc.escape == b_doc.escape &&
+      a_doc.text().substr(a.span.begin, a.span.size()) == b_doc.text().substr(b.span.begin, b.span.size()))
+    return true;
+  return syntax::dump_buildkit(a, a_doc.text()) == syntax::dump_buildkit(b, b_doc.text());
 }
 
 // Why `candidate` (the text after `edits`) must not be written, or "" when it may.
 // It must parse, pass BuildKit's typed checks, keep what BuildKit sees in every
 // instruction the edits did not touch (in order), and not make a RUN unparsable.
+// On success `parsed` (when given) receives the candidate's document.
 std::string guard(const syntax::Document& before, const std::vector<const TextEdit*>& edits,
-                  std::shared_ptr<const SourceBuffer> candidate) {
+                  std::shared_ptr<const SourceBuffer> candidate,
+                  std::unique_ptr<syntax::Document>* parsed = nullptr) {
   auto after = syntax::parse(candidate);
   if (!after) return "the result does not parse: " + after.error().message;
   if (auto err = syntax::check_instructions(*after)) return "the result is rejected by BuildKit: " + err->message;
-  std::vector<std::string> kept;
+  // Untouched instructions must reappear in order with the same meaning; only the
+  // others (touched before, new or changed after) are parsed as shell.
+  std::vector<const syntax::Instruction*> kept;
+  std::size_t opaque_before = 0;
   for (const syntax::Instruction& ins : before.instructions) {
     const bool touched = std::any_of(edits.begin(), edits.end(), [&](const TextEdit* e) { return touches(e->span, ins); });
-    if (!touched) kept.push_back(syntax::dump_buildkit(ins, before.text()));
+    if (touched) {
+      opaque_before += opaque_run(ins) ? 1 : 0;
+    } else {
+      kept.push_back(&ins);
+    }
   }
   std::size_t k = 0;
+  std::size_t opaque_after = 0;
   for (const syntax::Instruction& ins : after->instructions) {
-    if (k < kept.size() && syntax::dump_buildkit(ins, after->text()) == kept[k]) ++k;
+    if (k < kept.size() && same_meaning(*kept[k], before, ins, *after)) {
+      ++k;
+    } else {
+      opaque_after += opaque_run(ins) ? 1 : 0;
+    }
   }
-  if (k != kept.size()) return "an instruction the fix did not target changed meaning: " + kept[k];
-  if (opaque_runs(*after) > opaque_runs(before)) return "a RUN no longer parses as shell";
+  if (k != kept.size())
+    return "an instruction the fix did not target changed meaning: " + syntax::dump_buildkit(*kept[k], before.text());
+  if (opaque_after > opaque_before) return "a RUN no longer parses as shell";
+  if (parsed != nullptr) *parsed = std::make_unique<syntax::Document>(std::move(*after));
   return {};
 }
 
@@ -129,7 +151,8 @@ FileOutcome run_passes(std::shared_ptr<const SourceBuffer> source, const PassOpt
 
     std::string text = set.apply(current->text());
     auto candidate = with_text(*source, text);
-    if (!guard(*current, edits_of(set.fixes()), candidate).empty()) {
+    std::unique_ptr<syntax::Document> accepted;  // the candidate, parsed by a guard that passed it
+    if (!guard(*current, edits_of(set.fixes()), candidate, &accepted).empty()) {
       // Find the culprits one by one; keep the fixes that pass alone.
       EditSet good;
       std::vector<const Finding*> kept;
@@ -148,7 +171,7 @@ FileOutcome run_passes(std::shared_ptr<const SourceBuffer> source, const PassOpt
       if (kept.empty()) continue;  // re-pick without the refused fixes
       text = good.apply(current->text());
       candidate = with_text(*source, text);
-      if (!guard(*current, edits_of(good.fixes()), candidate).empty()) {
+      if (!guard(*current, edits_of(good.fixes()), candidate, &accepted).empty()) {
         // Fixes that pass alone but not together: apply only the first this round.
         EditSet first;
         first.try_add(*kept.front()->fix);
@@ -164,8 +187,10 @@ FileOutcome run_passes(std::shared_ptr<const SourceBuffer> source, const PassOpt
       last_round_rules.insert(std::string(f->rule));
       if (f->new_file) out.new_files.insert(*f->new_file);
     }
-    auto next = syntax::parse(candidate);
-    current = std::make_unique<syntax::Document>(std::move(*next));
+    if (accepted == nullptr || accepted->text() != candidate->text()) {
+      accepted = std::make_unique<syntax::Document>(std::move(*syntax::parse(candidate)));
+    }
+    current = std::move(accepted);
     out.result = candidate;
     findings = collect(*current, options);
   }

@@ -14,16 +14,6 @@ namespace dfopt::transforms {
 
 namespace {
 
-void collect(const Analysis& analysis, std::size_t index, std::vector<RunCommand>& out) {
-  const syntax::Instruction* run = analysis.run(index);
-  if (run == nullptr || !run->heredocs.empty()) return;
-  const shell::Script* script = analysis.script(index);
-  if (script == nullptr) return;
-  for (const shell::SimpleCommand* c : shell::commands(*script)) {
-    out.push_back(RunCommand{index, run, script, c, shell::view(*c)});
-  }
-}
-
 // The and-or list and pipeline index where `cmd` stands as a whole pipeline.
 struct Place {
   const shell::AndOr* and_or = nullptr;
@@ -55,16 +45,11 @@ std::optional<Place> find_place(const std::vector<shell::Statement>& statements,
 
 }  // namespace
 
-std::vector<RunCommand> run_commands(const Analysis& analysis) {
-  std::vector<RunCommand> out;
-  for (std::size_t i = 0; i < analysis.doc().instructions.size(); ++i) collect(analysis, i, out);
-  return out;
-}
+const std::vector<RunCommand>& run_commands(const Analysis& analysis) { return analysis.commands(); }
 
 std::vector<RunCommand> run_commands(const Analysis& analysis, std::size_t index) {
-  std::vector<RunCommand> out;
-  collect(analysis, index, out);
-  return out;
+  const std::span<const RunCommand> cmds = analysis.commands(index);
+  return {cmds.begin(), cmds.end()};
 }
 
 bool has_cache_mount(const syntax::Instruction& run, std::string_view prefix) {
@@ -80,7 +65,7 @@ bool variable_set(const Analysis& analysis, const RunCommand& cmd, std::string_v
   for (const shell::Word* w : cmd.view.env_assignments) {
     if (w->literal && w->literal->substr(0, name.size() + 1) == std::string(name) + "=") return true;
   }
-  const syntax::Environment env = syntax::environment_at(analysis.doc(), analysis.stages(), cmd.index);
+  const syntax::Environment& env = analysis.environment(cmd.index);
   return env.env.find(name) != env.env.end() || env.args.find(name) != env.args.end();
 }
 
@@ -402,7 +387,7 @@ std::vector<CopyFollowUp> copy_follow_ups(const Analysis& analysis, std::string_
     if (instructions[i + 1].keyword != syntax::Keyword::Run || stages.stage_of(i) != stages.stage_of(i + 1)) continue;
     // Both resolve relative paths against the same WORKDIR; a placeholder stands in for an
     // unknown one (the base image may set it), so relative paths only match relative ones.
-    std::string cwd = syntax::environment_at(analysis.doc(), stages, i).workdir;
+    std::string cwd = analysis.environment(i).workdir;
     cwd = cwd.empty() ? std::string(kUnknownCwd) : resolve_path("/", cwd);
     const auto copied = copied_path(copy, cwd);
     if (!copied) continue;

@@ -15,18 +15,8 @@
 
 namespace dfopt::transforms {
 
-// One simple command of a shell-form RUN (ONBUILD RUN included; heredoc RUNs are
-// skipped: their commands are not on the instruction line).
-struct RunCommand {
-  std::size_t index = 0;                       // the instruction in doc.instructions
-  const syntax::Instruction* run = nullptr;    // the RUN (the trigger for ONBUILD RUN)
-  const shell::Script* script = nullptr;
-  const shell::SimpleCommand* command = nullptr;
-  shell::CommandView view;
-};
-
 // Every simple command of every shell-form RUN, in file order.
-[[nodiscard]] std::vector<RunCommand> run_commands(const Analysis& analysis);
+[[nodiscard]] const std::vector<RunCommand>& run_commands(const Analysis& analysis);
 // The commands of one RUN instruction.
 [[nodiscard]] std::vector<RunCommand> run_commands(const Analysis& analysis, std::size_t index);
 

@@ -37,7 +37,7 @@ bool copies_context_root(const syntax::Instruction& ins) {
 
 std::string workdir_at(const Analysis& analysis, std::size_t index) {
   const std::string workdir =
-      syntax::environment_at(analysis.doc(), analysis.stages(), index).workdir;
+      analysis.environment(index).workdir;
   return resolve_path("/", workdir.empty() ? "/" : workdir);
 }
 
