@@ -84,8 +84,13 @@ std::optional<std::string> insecure_variable(std::string_view name, std::string_
       value.back() == value.front()) {
     value = value.substr(1, value.size() - 2);
   }
+  const auto same_name = [&](std::string_view other) {
+    return std::equal(name.begin(), name.end(), other.begin(), other.end(), [](char a, char b) {
+      return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    });
+  };
   for (const VariableRule& rule : kVariables) {
-    if (lower(name) != lower(rule.name) || value.empty() || (!rule.any_value && !is_off(value))) {
+    if (!same_name(rule.name) || value.empty() || (!rule.any_value && !is_off(value))) {
       continue;
     }
     return std::string(name) + (rule.any_value ? "" : "=" + std::string(value)) + " turns off " +

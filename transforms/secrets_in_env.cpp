@@ -112,6 +112,7 @@ bool upper_or_digit(unsigned char c) { return std::isupper(c) != 0 || std::isdig
 
 // What kind of credential `value` contains, or "" when it looks like none.
 std::string_view credential_kind(std::string_view value) {
+  if (value.size() < 15) return {};  // shorter than the shortest pattern below (xoxb- + 10)
   for (std::size_t i = 0; i < value.size(); ++i) {
     const std::string_view at = value.substr(i);
     for (const std::string_view p : {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}) {
