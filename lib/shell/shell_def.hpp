@@ -336,88 +336,31 @@ inline constexpr nested_gen nested{};
 // Semantic actions
 ///////////////////////////////////////////////////////////////////////////////
 
-struct push_back_fn {  // _val is a vector
+// Generic actions over a member of the rule's value, chosen by `member`
+// (a lambda returning a reference to it): push the attribute onto it, move the
+// attribute into it, or set it to true.
+template <typename Member>
+struct push_to {
+  Member member;
   template <typename Context>
   void operator()(const Context& ctx) const {
-    x3::_val(ctx).push_back(std::move(x3::_attr(ctx)));
+    member(x3::_val(ctx)).push_back(std::move(x3::_attr(ctx)));
   }
 };
-struct assign_fn {
+template <typename Member>
+struct assign_to {
+  Member member;
   template <typename Context>
   void operator()(const Context& ctx) const {
-    x3::_val(ctx) = std::move(x3::_attr(ctx));
+    member(x3::_val(ctx)) = std::move(x3::_attr(ctx));
   }
 };
-struct push_word_fn {
+template <typename Member>
+struct set_true {
+  Member member;
   template <typename Context>
   void operator()(const Context& ctx) const {
-    x3::_val(ctx).words.push_back(std::move(x3::_attr(ctx)));
-  }
-};
-struct push_assignment_fn {
-  template <typename Context>
-  void operator()(const Context& ctx) const {
-    x3::_val(ctx).assignments.push_back(std::move(x3::_attr(ctx)));
-  }
-};
-struct push_redirect_fn {
-  template <typename Context>
-  void operator()(const Context& ctx) const {
-    x3::_val(ctx).redirects.push_back(std::move(x3::_attr(ctx)));
-  }
-};
-struct push_command_fn {
-  template <typename Context>
-  void operator()(const Context& ctx) const {
-    x3::_val(ctx).commands.push_back(std::move(x3::_attr(ctx)));
-  }
-};
-struct push_pipeline_fn {
-  template <typename Context>
-  void operator()(const Context& ctx) const {
-    x3::_val(ctx).pipelines.push_back(std::move(x3::_attr(ctx)));
-  }
-};
-struct set_body_fn {
-  template <typename Context>
-  void operator()(const Context& ctx) const {
-    x3::_val(ctx).body = std::move(x3::_attr(ctx));
-  }
-};
-struct set_statements_fn {
-  template <typename Context>
-  void operator()(const Context& ctx) const {
-    x3::_val(ctx).statements = std::move(x3::_attr(ctx));
-  }
-};
-struct set_and_or_fn {
-  template <typename Context>
-  void operator()(const Context& ctx) const {
-    x3::_val(ctx).and_or = std::move(x3::_attr(ctx));
-  }
-};
-struct set_append_fn {
-  template <typename Context>
-  void operator()(const Context& ctx) const {
-    x3::_val(ctx).append = true;
-  }
-};
-struct set_value_fn {
-  template <typename Context>
-  void operator()(const Context& ctx) const {
-    x3::_val(ctx).value = std::move(x3::_attr(ctx));
-  }
-};
-struct set_target_fn {
-  template <typename Context>
-  void operator()(const Context& ctx) const {
-    x3::_val(ctx).target = std::move(x3::_attr(ctx));
-  }
-};
-struct set_negated_fn {
-  template <typename Context>
-  void operator()(const Context& ctx) const {
-    x3::_val(ctx).negated = true;
+    member(x3::_val(ctx)) = true;
   }
 };
 struct set_fd_fn {
@@ -469,21 +412,21 @@ struct set_span_fn {
   }
 };
 
-inline constexpr push_back_fn push_back{};
+inline constexpr push_to push_back{[](auto& v) -> auto& { return v; }};  // _val is a vector
 inline constexpr set_span_fn set_span{};
-inline constexpr assign_fn assign{};
-inline constexpr push_word_fn push_word{};
-inline constexpr push_assignment_fn push_assignment{};
-inline constexpr push_redirect_fn push_redirect{};
-inline constexpr push_command_fn push_command{};
-inline constexpr push_pipeline_fn push_pipeline{};
-inline constexpr set_body_fn set_body{};
-inline constexpr set_statements_fn set_statements{};
-inline constexpr set_and_or_fn set_and_or{};
-inline constexpr set_append_fn set_append{};
-inline constexpr set_value_fn set_value{};
-inline constexpr set_target_fn set_target{};
-inline constexpr set_negated_fn set_negated{};
+inline constexpr assign_to assign{[](auto& v) -> auto& { return v; }};
+inline constexpr push_to push_word{[](auto& v) -> auto& { return v.words; }};
+inline constexpr push_to push_assignment{[](auto& v) -> auto& { return v.assignments; }};
+inline constexpr push_to push_redirect{[](auto& v) -> auto& { return v.redirects; }};
+inline constexpr push_to push_command{[](auto& v) -> auto& { return v.commands; }};
+inline constexpr push_to push_pipeline{[](auto& v) -> auto& { return v.pipelines; }};
+inline constexpr assign_to set_body{[](auto& v) -> auto& { return v.body; }};
+inline constexpr assign_to set_statements{[](auto& v) -> auto& { return v.statements; }};
+inline constexpr assign_to set_and_or{[](auto& v) -> auto& { return v.and_or; }};
+inline constexpr set_true set_append{[](auto& v) -> auto& { return v.append; }};
+inline constexpr assign_to set_value{[](auto& v) -> auto& { return v.value; }};
+inline constexpr assign_to set_target{[](auto& v) -> auto& { return v.target; }};
+inline constexpr set_true set_negated{[](auto& v) -> auto& { return v.negated; }};
 inline constexpr set_fd_fn set_fd{};
 inline constexpr set_op_fn set_op{};
 template <OpKind Kind>
