@@ -363,6 +363,13 @@ struct set_true {
     member(x3::_val(ctx)) = true;
   }
 };
+// Deduction guides: clang before 17 has no aggregate class template argument deduction.
+template <typename Member>
+push_to(Member) -> push_to<Member>;
+template <typename Member>
+assign_to(Member) -> assign_to<Member>;
+template <typename Member>
+set_true(Member) -> set_true<Member>;
 struct set_fd_fn {
   template <typename Context>
   void operator()(const Context& ctx) const {
