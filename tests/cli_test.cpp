@@ -35,7 +35,7 @@ void copy_tree(const fs::path& from, const fs::path& to) {
 
 TEST_CASE("exit codes: 0 clean, 1 findings, 2 errors") {
   TempDir tmp;
-  test::write_bytes(tmp.path() / "Dockerfile", "FROM debian\nRUN apt-get install -y --no-install-recommends curl\n");
+  test::write_bytes(tmp.path() / "Dockerfile", "FROM debian:bookworm-slim\nRUN apt-get install -y --no-install-recommends curl\nUSER nobody\n");
   CHECK(sh(tmp.path(), dfopt_bin + " Dockerfile").code == 0);
   test::write_bytes(tmp.path() / "Dockerfile", "FROM debian\nMAINTAINER me\n");
   const Result found = sh(tmp.path(), dfopt_bin + " Dockerfile");
@@ -79,9 +79,10 @@ TEST_CASE("--diff applied with git apply gives exactly what --fix writes") {
 
 TEST_CASE("--check is the CI gate") {
   TempDir tmp;
-  test::write_bytes(tmp.path() / "Dockerfile", "FROM debian\nMAINTAINER me\n");
+  const std::string text = "FROM debian:bookworm-slim\nMAINTAINER me\nUSER nobody\n";
+  test::write_bytes(tmp.path() / "Dockerfile", text);
   CHECK(sh(tmp.path(), dfopt_bin + " --check Dockerfile").code == 1);
-  CHECK(test::read_bytes(tmp.path() / "Dockerfile") == "FROM debian\nMAINTAINER me\n");
+  CHECK(test::read_bytes(tmp.path() / "Dockerfile") == text);
   CHECK(sh(tmp.path(), dfopt_bin + " --fix Dockerfile").code == 0);
   CHECK(sh(tmp.path(), dfopt_bin + " --check Dockerfile").code == 0);
 }
@@ -104,7 +105,7 @@ TEST_CASE("bad input is reported, never written") {
   CHECK(binary.out.find("Dockerfile:2:6: error: binary data") != std::string::npos);
   // A directory named Dockerfile is walked, not read.
   fs::create_directories(tmp.path() / "sub" / "Dockerfile");
-  test::write_bytes(tmp.path() / "sub" / "Dockerfile" / "Dockerfile", "FROM a\n");
+  test::write_bytes(tmp.path() / "sub" / "Dockerfile" / "Dockerfile", "FROM a:1\nUSER nobody\n");
   const Result dir = sh(tmp.path(), dfopt_bin + " sub");
   CHECK(dir.code == 0);
   CHECK(dir.out.find("Scanned 1 file") != std::string::npos);
@@ -129,4 +130,39 @@ TEST_CASE("--list-rules and --explain cover every rule") {
     CHECK(doc.out.find("## Fix safety") != std::string::npos);
   }
   CHECK(sh(tmp.path(), dfopt_bin + " --explain nope").code == 2);
+}
+
+TEST_CASE("dockerignore: --diff shows the new file once, --fix creates it, a second --fix is a no-op") {
+  TempDir tmp;
+  tmp.write("app/package.json", "{}\n");
+  tmp.write("app/.git/HEAD", "ref: refs/heads/main\n");
+  tmp.write("app/Dockerfile", "FROM node:20\nCOPY . .\nRUN npm ci\n");
+  tmp.write("app/Dockerfile.dev", "FROM node:20\nCOPY package.json /app/\n");
+  const std::string run = dfopt_bin + " --select dockerignore ";
+  const Result diff = sh(tmp.path(), run + "--diff app");
+  CHECK(diff.code == 1);
+  CHECK(diff.out.find("--- /dev/null\n+++ b/app/.dockerignore\n@@ -0,0 +1,") == 0);
+  CHECK(diff.out.find("+++ b/", 20) == std::string::npos);  // shared by both Dockerfiles: shown once
+  CHECK(diff.out.find("\n+.git\n") != std::string::npos);
+  CHECK(diff.out.find("\n+node_modules\n") != std::string::npos);
+  CHECK(sh(tmp.path(), run + "--check app").code == 1);
+  CHECK_FALSE(fs::exists(tmp.path() / "app" / ".dockerignore"));
+  // The patch creates exactly what --fix writes.
+  test::write_bytes(tmp.path() / "patch.diff", diff.out);
+  fs::create_directories(tmp.path() / "patched");
+  copy_tree(tmp.path() / "app", tmp.path() / "patched" / "app");
+  const Result apply = sh(tmp.path() / "patched", "git apply --unsafe-paths -p1 ../patch.diff");
+  REQUIRE_MESSAGE(apply.code == 0, apply.err);
+
+  const Result fix = sh(tmp.path(), run + "--fix app");
+  CHECK(fix.code == 0);
+  CHECK(fix.err.empty());
+  const std::string created = test::read_bytes(tmp.path() / "app" / ".dockerignore");
+  CHECK(created == test::read_bytes(tmp.path() / "patched" / "app" / ".dockerignore"));
+
+  const Result again = sh(tmp.path(), run + "--fix app");
+  CHECK(again.code == 0);
+  CHECK(test::read_bytes(tmp.path() / "app" / ".dockerignore") == created);
+  CHECK(sh(tmp.path(), run + "--diff app").out.empty());
+  CHECK(sh(tmp.path(), run + "--check app").code == 0);
 }

@@ -26,13 +26,19 @@ const Transform& secrets_in_env();
 const Transform& merge_runs();
 const Transform& delete_in_same_layer();
 const Transform& curl_wget_tls();
+const Transform& non_root_user();
 const Transform& workdir_not_cd();
 const Transform& pipefail_shell();
 const Transform& python_env();
+const Transform& healthcheck();
 const Transform& chown_in_copy();
 const Transform& chmod_in_copy();
 const Transform& copy_manifests_first();
 const Transform& order_by_change();
 const Transform& cache_mounts();
+const Transform& multi_stage_split();
+const Transform& slim_base_image();
+const Transform& pin_base_image();
+const Transform& dockerignore();
 
 }  // namespace dfopt::transforms

@@ -7,8 +7,15 @@
 namespace dfopt::transforms {
 
 std::span<const Transform* const> all() {
-  // One explicit list: no static self-registration.
+  // One explicit list: no static self-registration. Its order is also the order in
+  // which the pass manager picks fixes that overlap: the rules that move
+  // instructions (cache) come first, and the ones that merge layers come after
+  // those that split stages, or they would glue together the RUNs a move needs apart.
   static const auto list = std::to_array<const Transform*>({
+      // cache
+      &copy_manifests_first(),
+      &order_by_change(),
+      &cache_mounts(),
       // packages
       &apt_no_install_recommends(),
       &apt_clean_lists(),
@@ -22,15 +29,15 @@ std::span<const Transform* const> all() {
       &pip_no_cache_dir(),
       &npm_yarn_cache_clean(),
       &gem_no_document(),
+      // stages
+      &multi_stage_split(),
+      &slim_base_image(),
+      &pin_base_image(),
       // layers
       &merge_runs(),
       &delete_in_same_layer(),
       &chown_in_copy(),
       &chmod_in_copy(),
-      // cache
-      &copy_manifests_first(),
-      &order_by_change(),
-      &cache_mounts(),
       // runtime
       &maintainer_to_label(),
       &exec_form_cmd(),
@@ -39,10 +46,14 @@ std::span<const Transform* const> all() {
       &pipefail_shell(),
       &workdir_not_cd(),
       &python_env(),
+      &healthcheck(),
       // security
+      &non_root_user(),
       &add_to_copy(),
       &secrets_in_env(),
       &curl_wget_tls(),
+      // context
+      &dockerignore(),
   });
   return list;
 }

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -102,6 +103,11 @@ class App {
   RuleLookup lookup_ = [](std::string_view id) { return transforms::find(id); };
   std::vector<Job> jobs_;
   bool had_error_ = false;
+  // Files created beside Dockerfiles (a .dockerignore is shared by the Dockerfiles of a
+  // directory): created and shown once per run.
+  std::mutex new_files_mutex_;
+  std::set<fs::path> new_files_created_;
+  std::set<std::string> new_files_shown_;
   // Tallied as each file is printed, so streamed formats can drop the outcomes.
   Totals totals_;
   bool any_error_ = false;
@@ -172,6 +178,10 @@ void App::process(Job& job, const std::string* stdin_text) {
     }
   }
   for (const auto& [name, content] : job.outcome.new_files) {
+    {
+      const std::lock_guard lock(new_files_mutex_);
+      if (!new_files_created_.insert(job.path.parent_path() / name).second) continue;
+    }
     if (auto e = create_new_file(job.path.parent_path() / name, content)) {
       job.errors.push_back(fmt::format("{}: error: {}", job.display, *e));
     }
@@ -193,6 +203,7 @@ void App::print(const Job& job) {
           text += unified_diff(job.outcome.original->text(), job.outcome.result->text(), "a/" + p, "b/" + p);
           for (const auto& [name, content] : job.outcome.new_files) {
             const std::string np = (fs::path(p).parent_path() / name).generic_string();
+            if (!new_files_shown_.insert(np).second) continue;
             text += unified_diff("", content, "/dev/null", "b/" + np);
           }
         }

@@ -18,9 +18,6 @@ constexpr std::array<std::string_view, 10> skipped_dirs = {
     ".git",        ".hg",   ".svn", "node_modules", "vendor",
     "third_party", ".venv", "venv", "__pycache__",  ".tox"};
 
-constexpr std::array<std::string_view, 7> not_dockerfile_suffixes = {
-    ".dockerignore", ".md", ".orig", ".rej", ".bak", ".swp", "~"};
-
 std::string error_text(const std::error_code& ec) { return ec.message(); }
 
 struct IgnoreFile {
@@ -167,19 +164,6 @@ void sort_unique(std::vector<fs::path>& files) {
 }
 
 }  // namespace
-
-bool is_dockerfile_name(std::string_view name) {
-  if (name == "Dockerfile" || name == "dockerfile" || name == "Containerfile") return true;
-  if (name.find(".dfopt-") != std::string_view::npos) return false;  // our temporary files
-  for (const auto suffix : not_dockerfile_suffixes) {
-    if (name.ends_with(suffix)) return false;
-  }
-  const auto after = [&](std::string_view prefix) {
-    return name.size() > prefix.size() && name.starts_with(prefix);
-  };
-  return after("Dockerfile.") || after("Containerfile.") || name.ends_with(".Dockerfile") ||
-         name.ends_with(".dockerfile") || name.ends_with(".containerfile");
-}
 
 DiscoverResult discover(const std::vector<std::string>& paths, const Excludes& excludes) {
   DiscoverResult out;

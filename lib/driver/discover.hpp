@@ -30,6 +30,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/file_names.hpp"
 #include "driver/config.hpp"
 
 namespace dfopt::driver {
@@ -56,6 +57,6 @@ struct DiscoverResult {
                                       const Excludes& excludes);
 
 // Whether a walked file of this name is taken as a Dockerfile.
-[[nodiscard]] bool is_dockerfile_name(std::string_view name);
+using dfopt::is_dockerfile_name;
 
 }  // namespace dfopt::driver

@@ -30,12 +30,13 @@ std::vector<Finding> collect(const syntax::Document& doc, const PassOptions& opt
     std::vector<Finding> found;
     Context ctx(analysis, *t, settings_for(options, t->id), found);
     t->check(ctx);
+    std::stable_sort(found.begin(), found.end(),
+                     [](const Finding& a, const Finding& b) { return a.span.begin < b.span.begin; });
     for (Finding& f : found) {
       if (!suppressions.suppressed(*t, f.span.begin)) all.push_back(std::move(f));
     }
   }
-  std::stable_sort(all.begin(), all.end(), [](const Finding& a, const Finding& b) { return a.span.begin < b.span.begin; });
-  return all;
+  return all;  // by transform, then position: the order fixes are picked in
 }
 
 // Whether an edit changes an instruction: overlaps its lines, or inserts inside
@@ -129,8 +130,12 @@ FileOutcome run_passes(std::shared_ptr<const SourceBuffer> source, const PassOpt
     return out;
   }
   std::vector<Finding> findings = collect(*doc, options);
+  const auto by_position = [](std::vector<Finding>& v) {
+    std::stable_sort(v.begin(), v.end(), [](const Finding& a, const Finding& b) { return a.span.begin < b.span.begin; });
+  };
   if (!options.fix) {
     out.findings = std::move(findings);
+    by_position(out.findings);
     return out;
   }
 
@@ -197,7 +202,10 @@ FileOutcome run_passes(std::shared_ptr<const SourceBuffer> source, const PassOpt
   if (out.rounds == options.max_rounds) {
     out.not_converged.assign(last_round_rules.begin(), last_round_rules.end());
   }
+  // A finding whose file was created is fixed (the file is not on disk yet, so it is found again).
+  std::erase_if(findings, [&](const Finding& f) { return f.new_file && out.new_files.count(f.new_file->first) != 0; });
   out.findings = std::move(findings);
+  by_position(out.findings);
   out.text_changed = out.result->text() != out.original->text();
   return out;
 }

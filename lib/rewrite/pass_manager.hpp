@@ -21,7 +21,7 @@
 namespace dfopt {
 
 struct PassOptions {
-  std::vector<const Transform*> transforms;  // in registry order
+  std::vector<const Transform*> transforms;  // in registry order: overlapping fixes are picked in it
   bool fix = false;                          // apply fixes (for --fix, --diff, --check)
   Safety min_safety = Safety::Safe;          // apply fixes at least this safe (Unsafe with --unsafe-fixes)
   int max_rounds = 12;

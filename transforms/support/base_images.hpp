@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +60,12 @@ enum class Distro : std::uint8_t {
 // package that provides it.
 [[nodiscard]] bool stage_has_tool(const Analysis& analysis, std::size_t index, std::string_view tool);
 
+// Like stage_has_tool, and the tool was not removed again by a later RUN of the
+// stage before `index`: `apt-get purge curl`, `apk del curl`, or `apk del .deps`
+// after `apk add --virtual .deps curl`, `yum remove curl`, … (the last install or
+// removal of a providing package wins).
+[[nodiscard]] bool stage_keeps_tool(const Analysis& analysis, std::size_t index, std::string_view tool);
+
 // The packages installed (apt-get/apt, apk, yum/dnf/microdnf, zypper) by the RUNs
 // of the stage of `index` (and its base stages) before `index`, versions stripped.
 [[nodiscard]] std::vector<std::string> installed_packages(const Analysis& analysis, std::size_t index);
@@ -66,5 +73,15 @@ enum class Distro : std::uint8_t {
 // The packages that provide `tool` in any of the families (curl → curl; gcc → gcc,
 // build-essential, build-base, gcc-c++, …).
 [[nodiscard]] std::vector<std::string_view> packages_providing(std::string_view tool);
+
+// The Debian/Ubuntu packages to apt-get install for `tool` (curl → curl,
+// ca-certificates; gpg → gnupg, dirmngr; gcc → gcc, libc6-dev; xz → xz-utils; …).
+[[nodiscard]] std::vector<std::string_view> apt_packages_for(std::string_view tool);
+
+// A FROM reference with its `$NAME` / `${NAME}` replaced by the defaults of the
+// ARGs declared before the first FROM (`ARG BASE=python:3.12`); nullopt when a
+// variable has no default there or uses a modifier (`${NAME:-x}`). A reference
+// without variables comes back as it is.
+[[nodiscard]] std::optional<std::string> expand_meta_args(const Analysis& analysis, std::string_view ref);
 
 }  // namespace dfopt::transforms

@@ -279,6 +279,21 @@ OfficialImage official_image(std::string_view ref) {
   return out;
 }
 
+namespace {
+
+// The literal words of a package list, versions (`=1.2`) stripped.
+std::vector<std::string_view> package_names(const std::vector<const shell::Word*>& packages) {
+  std::vector<std::string_view> out;
+  for (const shell::Word* w : packages) {
+    if (!w->literal) continue;
+    const std::string_view name(*w->literal);
+    out.push_back(name.substr(0, name.find('=')));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<std::string_view> installed_by(const shell::CommandView& cmd) {
   std::vector<const shell::Word*> packages;
   if (shell::is_apt_get_install(cmd)) {
@@ -289,13 +304,21 @@ std::vector<std::string_view> installed_by(const shell::CommandView& cmd) {
              shell::is(cmd, {"zypper"}, "in")) {
     packages = shell::args_after_subcommand(cmd);
   }
-  std::vector<std::string_view> out;
-  for (const shell::Word* w : packages) {
-    if (!w->literal) continue;
-    const std::string_view name(*w->literal);
-    out.push_back(name.substr(0, name.find('=')));
+  return package_names(packages);
+}
+
+std::vector<std::string_view> removed_by(const shell::CommandView& cmd) {
+  std::vector<const shell::Word*> packages;
+  if (shell::is(cmd, shell::kAptPrograms, "remove", shell::kAptValueFlags) ||
+      shell::is(cmd, shell::kAptPrograms, "purge", shell::kAptValueFlags)) {
+    packages = shell::args_after_subcommand(cmd, shell::kAptValueFlags);
+  } else if (shell::is(cmd, {"apk"}, "del", {"-X", "--repository", "-p", "--root"})) {
+    packages = shell::args_after_subcommand(cmd, {"-X", "--repository", "-p", "--root"});
+  } else if (shell::is(cmd, {"yum", "dnf", "microdnf"}, "remove") || shell::is(cmd, {"yum", "dnf", "microdnf"}, "erase") ||
+             shell::is(cmd, {"zypper"}, "remove") || shell::is(cmd, {"zypper"}, "rm")) {
+    packages = shell::args_after_subcommand(cmd);
   }
-  return out;
+  return package_names(packages);
 }
 
 bool installs_package(const shell::CommandView& cmd, shell::Names names) {

@@ -91,6 +91,11 @@ struct OfficialImage {
 // with apt-get/apt, apk, yum/dnf/microdnf or zypper.
 [[nodiscard]] bool installs_package(const shell::CommandView& cmd, shell::Names names);
 
+// The packages `cmd` removes: apt-get/apt remove/purge, apk del (virtual package
+// names included), yum/dnf/microdnf remove/erase, zypper remove/rm; as written
+// without a version; non-literal words are skipped.
+[[nodiscard]] std::vector<std::string_view> removed_by(const shell::CommandView& cmd);
+
 // Removes `cmd` from its RUN: the whole instruction when it is the RUN's only
 // command, else through remove_from_and_chains (comment lines kept); nullopt
 // when neither applies.

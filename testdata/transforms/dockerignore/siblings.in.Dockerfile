@@ -1,0 +1,2 @@
+FROM python:3.12
+COPY requirements.txt /app/

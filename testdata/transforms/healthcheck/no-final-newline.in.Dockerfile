@@ -1,0 +1,3 @@
+FROM nginx:alpine
+COPY site /usr/share/nginx/html
+EXPOSE 80

@@ -1,0 +1,3 @@
+FROM node:20
+COPY . /app
+CMD ["node", "/app/server.js"]

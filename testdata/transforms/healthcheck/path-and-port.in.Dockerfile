@@ -1,0 +1,3 @@
+FROM node:20
+EXPOSE 3000 9229
+CMD ["node", "server.js"]

@@ -1,0 +1,4 @@
+FROM scratch
+COPY server /server
+EXPOSE 8080
+ENTRYPOINT ["/server"]

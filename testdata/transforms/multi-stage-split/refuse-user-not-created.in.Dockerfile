@@ -1,0 +1,7 @@
+FROM debian:bookworm
+RUN apt-get update && apt-get install -y build-essential
+WORKDIR /src
+COPY . .
+RUN make
+USER appuser
+CMD ["./server"]

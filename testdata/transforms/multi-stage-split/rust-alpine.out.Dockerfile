@@ -1,0 +1,11 @@
+FROM rust:1.77-alpine3.19 AS builder
+RUN apk add --no-cache musl-dev openssl-dev
+WORKDIR /app
+COPY . .
+RUN cargo build --release --target x86_64-unknown-linux-musl
+
+FROM alpine:3.19
+RUN apk add --no-cache openssl
+WORKDIR /app
+COPY --from=builder /app/target/x86_64-unknown-linux-musl/release/app /app/target/x86_64-unknown-linux-musl/release/app
+CMD ["/app/target/x86_64-unknown-linux-musl/release/app"]

@@ -1,0 +1,6 @@
+# dfopt ignore=multi-stage-split
+FROM golang:1.22
+WORKDIR /src
+COPY . .
+RUN go build -o /usr/local/bin/app .
+CMD ["app"]

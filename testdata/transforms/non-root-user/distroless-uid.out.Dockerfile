@@ -1,0 +1,4 @@
+FROM gcr.io/distroless/python3-debian12
+COPY app.py /app.py
+USER 10001:10001
+CMD ["/app.py"]

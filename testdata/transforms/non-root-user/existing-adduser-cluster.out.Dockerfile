@@ -1,0 +1,6 @@
+FROM alpine:3.20
+RUN addgroup -g 1009 rclone && adduser -u 1009 -Ds /bin/sh -G rclone rclone
+RUN mkdir /data
+USER rclone
+ENTRYPOINT ["rclone"]
+WORKDIR /data

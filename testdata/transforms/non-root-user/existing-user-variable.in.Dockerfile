@@ -1,0 +1,4 @@
+FROM debian:bookworm
+ARG USERNAME=dev
+RUN useradd -m "$USERNAME"
+CMD ["bash"]

@@ -1,0 +1,4 @@
+# dfopt ignore=non-root-user
+FROM python:3.12-slim
+COPY app.py /app.py
+CMD ["python", "/app.py"]

@@ -1,0 +1,4 @@
+FROM debian:bookworm
+USER nobody
+CMD ["sleep", "infinity"]
+user 0:0

@@ -1,0 +1,5 @@
+FROM debian:bookworm
+USER nobody
+CMD ["sleep", "infinity"]
+user 0:0
+USER nobody

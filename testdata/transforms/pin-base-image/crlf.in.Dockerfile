@@ -1,0 +1,3 @@
+FROM python
+RUN pip install flask
+from node:latest as web

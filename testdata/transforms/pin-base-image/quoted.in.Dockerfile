@@ -1,0 +1,3 @@
+FROM "python"
+FROM pyth\
+on

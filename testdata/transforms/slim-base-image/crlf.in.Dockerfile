@@ -1,0 +1,3 @@
+FROM python:3.12
+RUN pip install flask
+HEALTHCHECK CMD curl -f http://localhost/ || exit 1
