@@ -32,10 +32,12 @@ namespace {
 
 bool looks_like_dockerfile(const fs::path& p) {
   const std::string name = p.filename().string();
-  return name.find("ockerfile") != std::string::npos || name.find("ontainerfile") != std::string::npos;
+  return name.find("ockerfile") != std::string::npos ||
+         name.find("ontainerfile") != std::string::npos;
 }
 
-std::vector<std::shared_ptr<const dfopt::SourceBuffer>> load(const std::vector<std::string>& roots) {
+std::vector<std::shared_ptr<const dfopt::SourceBuffer>> load(
+    const std::vector<std::string>& roots) {
   std::vector<std::shared_ptr<const dfopt::SourceBuffer>> files;
   const auto add = [&](const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -121,7 +123,8 @@ int main(int argc, char** argv) {
       counts.checksum += dfopt::syntax::check_instructions(*doc).has_value() ? 1 : 0;
       for (const auto& ins : doc->instructions) {
         const auto& run = ins.trigger ? *ins.trigger : ins;
-        if (run.keyword != dfopt::syntax::Keyword::Run || run.form != dfopt::syntax::ArgForm::Shell) continue;
+        if (run.keyword != dfopt::syntax::Keyword::Run || run.form != dfopt::syntax::ArgForm::Shell)
+          continue;
         ++counts.runs;
         const dfopt::shell::Script script = dfopt::shell::parse(run.rest_text());
         counts.runs_parsed += script.status == dfopt::shell::ParseStatus::Opaque ? 0 : 1;
@@ -133,15 +136,20 @@ int main(int argc, char** argv) {
   getrusage(RUSAGE_SELF, &usage);
   const double mb = static_cast<double>(bytes) / 1e6;
   const auto line = [&](std::string_view what, double seconds) {
-    std::cout << fmt::format("{:<34} {:>9.1f} MB/s {:>10.0f} files/s {:>8.3f}x baseline time\n", what, mb / seconds,
-                             static_cast<double>(files.size()) / seconds, seconds / baseline);
+    std::cout << fmt::format("{:<34} {:>9.1f} MB/s {:>10.0f} files/s {:>8.3f}x baseline time\n",
+                             what, mb / seconds, static_cast<double>(files.size()) / seconds,
+                             seconds / baseline);
   };
-  std::cout << fmt::format("inputs: {} files, {:.2f} MB ({} parsed)\n", files.size(), mb, parsed_ok);
+  std::cout << fmt::format("inputs: {} files, {:.2f} MB ({} parsed)\n", files.size(), mb,
+                           parsed_ok);
   line("baseline (hash every byte)", baseline);
   line("parse", parse_only);
   line("parse + typed checks + shell", full);
-  std::cout << fmt::format("RUN bodies parsed by the shell grammar: {}/{} ({:.2f}%)\n", counts.runs_parsed, counts.runs,
-                           counts.runs == 0 ? 100.0 : 100.0 * static_cast<double>(counts.runs_parsed) / static_cast<double>(counts.runs));
+  std::cout << fmt::format(
+      "RUN bodies parsed by the shell grammar: {}/{} ({:.2f}%)\n", counts.runs_parsed, counts.runs,
+      counts.runs == 0
+          ? 100.0
+          : 100.0 * static_cast<double>(counts.runs_parsed) / static_cast<double>(counts.runs));
   std::cout << fmt::format("(checksum {})\n", counts.checksum % 1000);
   std::cout << fmt::format("peak RSS: {:.1f} MB (inputs held in memory: {:.1f} MB)\n",
                            static_cast<double>(usage.ru_maxrss) / 1024.0, mb);

@@ -17,7 +17,8 @@ namespace {
 
 // A parsed file and its analysis, kept alive together.
 struct Parsed {
-  explicit Parsed(std::string text) : doc(std::move(syntax::parse(test::source(std::move(text))).value())), analysis(doc) {}
+  explicit Parsed(std::string text)
+      : doc(std::move(syntax::parse(test::source(std::move(text))).value())), analysis(doc) {}
   syntax::Document doc;
   Analysis analysis;
 };
@@ -174,7 +175,8 @@ TEST_CASE("packages_providing and apt_packages_for") {
 TEST_CASE("stage_has_tool and installed_packages follow the stage and its bases") {
   const Parsed p(
       "FROM debian:bookworm AS base\n"
-      "RUN apt-get update && apt-get install -y --no-install-recommends curl=8.5.0-2 ca-certificates\n"
+      "RUN apt-get update && apt-get install -y --no-install-recommends curl=8.5.0-2 "
+      "ca-certificates\n"
       "FROM base AS app\n"
       "RUN apk add --no-cache git\n"
       "RUN echo\n"

@@ -42,9 +42,9 @@ TEST_CASE("go_quote matches strconv.Quote") {
   CHECK(go_quote("\t\n\r\a\b\f\v") == "\"\\t\\n\\r\\a\\b\\f\\v\"");
   CHECK(go_quote(std::string_view("\x00\x1f\x7f", 3)) == "\"\\x00\\x1f\\x7f\"");
   CHECK(go_quote("é♥😀") == "\"é♥😀\"");
-  CHECK(go_quote("\xff") == "\"\\xff\"");               // invalid UTF-8
-  CHECK(go_quote("\xc2\xa0") == "\"\\u00a0\"");          // no-break space is not printable
-  CHECK(go_quote("\xef\xbb\xbf") == "\"\\ufeff\"");      // BOM
+  CHECK(go_quote("\xff") == "\"\\xff\"");            // invalid UTF-8
+  CHECK(go_quote("\xc2\xa0") == "\"\\u00a0\"");      // no-break space is not printable
+  CHECK(go_quote("\xef\xbb\xbf") == "\"\\ufeff\"");  // BOM
   CHECK(go_quote("\xf3\xa0\x80\x81") == "\"\\U000e0001\"");
 }
 
@@ -54,7 +54,7 @@ TEST_CASE("Unicode white space as Go's unicode.IsSpace") {
   CHECK(trim_space("\xa0x") == "\xa0x");              // a lone byte is not a space rune
   CHECK(space_prefix("\xc2\x85y") == 2);              // U+0085
   CHECK(is_space_byte(0x85));
-  CHECK_FALSE(is_space_rune(0x200B));                 // zero width space is not white space
+  CHECK_FALSE(is_space_rune(0x200B));  // zero width space is not white space
   std::size_t w = 0;
   CHECK(decode_rune("\xe2\x82", 0, w) == rune_error);
   CHECK(w == 1);

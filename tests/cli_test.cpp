@@ -26,7 +26,6 @@ Result sh(const fs::path& dir, const std::string& command) { return test::run_sh
 
 const std::string dfopt_bin = DFOPT_BINARY;
 
-
 void copy_tree(const fs::path& from, const fs::path& to) {
   fs::copy(from, to, fs::copy_options::recursive);
 }
@@ -35,7 +34,9 @@ void copy_tree(const fs::path& from, const fs::path& to) {
 
 TEST_CASE("exit codes: 0 clean, 1 findings, 2 errors") {
   TempDir tmp;
-  test::write_bytes(tmp.path() / "Dockerfile", "FROM debian:bookworm-slim\nRUN apt-get install -y --no-install-recommends curl\nUSER nobody\n");
+  test::write_bytes(tmp.path() / "Dockerfile",
+                    "FROM debian:bookworm-slim\nRUN apt-get install -y --no-install-recommends "
+                    "curl\nUSER nobody\n");
   CHECK(sh(tmp.path(), dfopt_bin + " Dockerfile").code == 0);
   test::write_bytes(tmp.path() / "Dockerfile", "FROM debian\nMAINTAINER me\n");
   const Result found = sh(tmp.path(), dfopt_bin + " Dockerfile");
@@ -44,7 +45,8 @@ TEST_CASE("exit codes: 0 clean, 1 findings, 2 errors") {
   test::write_bytes(tmp.path() / "Dockerfile", "FROM debian\nCOPY onlyone\n");
   const Result bad = sh(tmp.path(), dfopt_bin + " Dockerfile");
   CHECK(bad.code == 2);
-  CHECK(bad.out.find("Dockerfile:2:1: error: COPY requires at least two arguments") != std::string::npos);
+  CHECK(bad.out.find("Dockerfile:2:1: error: COPY requires at least two arguments") !=
+        std::string::npos);
   CHECK(sh(tmp.path(), dfopt_bin + " --select no-such-rule Dockerfile").code == 2);
   CHECK(sh(tmp.path(), dfopt_bin + " --format yaml Dockerfile").code == 2);
   CHECK(sh(tmp.path(), dfopt_bin + " missing/Dockerfile").code == 2);
@@ -53,7 +55,8 @@ TEST_CASE("exit codes: 0 clean, 1 findings, 2 errors") {
 TEST_CASE("--diff applied with git apply gives exactly what --fix writes") {
   TempDir tmp;
   copy_tree(fs::path(DFOPT_SOURCE_DIR) / "examples", tmp.path() / "diffed");
-  copy_tree(fs::path(DFOPT_SOURCE_DIR) / "testdata" / "transforms", tmp.path() / "diffed" / "cases");
+  copy_tree(fs::path(DFOPT_SOURCE_DIR) / "testdata" / "transforms",
+            tmp.path() / "diffed" / "cases");
   copy_tree(tmp.path() / "diffed", tmp.path() / "fixed");
   const Result diff = sh(tmp.path() / "diffed", dfopt_bin + " --diff --unsafe-fixes .");
   CHECK(diff.code == 1);
@@ -109,8 +112,9 @@ TEST_CASE("bad input is reported, never written") {
   const Result dir = sh(tmp.path(), dfopt_bin + " sub");
   CHECK(dir.code == 0);
   CHECK(dir.out.find("Scanned 1 file") != std::string::npos);
-  test::write_bytes(tmp.path() / "ro" , "FROM debian\nMAINTAINER me\n");
-  fs::permissions(tmp.path() / "ro", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  test::write_bytes(tmp.path() / "ro", "FROM debian\nMAINTAINER me\n");
+  fs::permissions(tmp.path() / "ro",
+                  fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
   const Result ro = sh(tmp.path(), dfopt_bin + " --fix ro");
   CHECK(ro.code == 2);
   CHECK(ro.err.find("read-only") != std::string::npos);
@@ -132,7 +136,8 @@ TEST_CASE("--list-rules and --explain cover every rule") {
   CHECK(sh(tmp.path(), dfopt_bin + " --explain nope").code == 2);
 }
 
-TEST_CASE("dockerignore: --diff shows the new file once, --fix creates it, a second --fix is a no-op") {
+TEST_CASE(
+    "dockerignore: --diff shows the new file once, --fix creates it, a second --fix is a no-op") {
   TempDir tmp;
   tmp.write("app/package.json", "{}\n");
   tmp.write("app/.git/HEAD", "ref: refs/heads/main\n");
@@ -142,7 +147,8 @@ TEST_CASE("dockerignore: --diff shows the new file once, --fix creates it, a sec
   const Result diff = sh(tmp.path(), run + "--diff app");
   CHECK(diff.code == 1);
   CHECK(diff.out.find("--- /dev/null\n+++ b/app/.dockerignore\n@@ -0,0 +1,") == 0);
-  CHECK(diff.out.find("+++ b/", 20) == std::string::npos);  // shared by both Dockerfiles: shown once
+  CHECK(diff.out.find("+++ b/", 20) ==
+        std::string::npos);  // shared by both Dockerfiles: shown once
   CHECK(diff.out.find("\n+.git\n") != std::string::npos);
   CHECK(diff.out.find("\n+node_modules\n") != std::string::npos);
   CHECK(sh(tmp.path(), run + "--check app").code == 1);

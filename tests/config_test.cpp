@@ -28,7 +28,10 @@ const std::vector<RuleInfo>& rules() {
       {"pin-base-image",
        "stages",
        false,
-       {{"map", "table of strings"}, {"strict", "boolean"}, {"retries", "integer"}, {"skip", "array of strings"},
+       {{"map", "table of strings"},
+        {"strict", "boolean"},
+        {"retries", "integer"},
+        {"skip", "array of strings"},
         {"name", "string"}}},
   };
   return all;
@@ -208,18 +211,23 @@ retries = 3
 }
 
 TEST_CASE("parse_config: rule settings are checked against what the rule declares") {
-  const auto error = [](const std::string& body) { return parse_error("[rules.pin-base-image]\n" + body); };
+  const auto error = [](const std::string& body) {
+    return parse_error("[rules.pin-base-image]\n" + body);
+  };
   auto e = error("colour = 1\n");
   CHECK(e.line == 2);
   CHECK(e.column == 1);
-  CHECK(e.message == "rule 'pin-base-image' has no setting 'colour' (see dfopt --explain pin-base-image)");
+  CHECK(e.message ==
+        "rule 'pin-base-image' has no setting 'colour' (see dfopt --explain pin-base-image)");
   e = error("strict = \"yes\"\n");
   CHECK(e.line == 2);
   CHECK(e.column == 10);
   CHECK(e.message == "'rules.pin-base-image.strict' must be a boolean");
   CHECK(error("retries = 1.5\n").message == "'rules.pin-base-image.retries' must be an integer");
-  CHECK(error("skip = [\"a\", 2]\n").message == "'rules.pin-base-image.skip' must be an array of strings");
-  CHECK(error("map = { a = 1 }\n").message == "'rules.pin-base-image.map' must be a table of strings");
+  CHECK(error("skip = [\"a\", 2]\n").message ==
+        "'rules.pin-base-image.skip' must be an array of strings");
+  CHECK(error("map = { a = 1 }\n").message ==
+        "'rules.pin-base-image.map' must be a table of strings");
   CHECK(error("name = []\n").message == "'rules.pin-base-image.name' must be a string");
   const Config ok = parse_ok("[rules.pin-base-image]\nskip = [\"a\"]\nname = \"x\"\nmap = {}\n");
   CHECK(ok.settings["pin-base-image"]["skip"] == nlohmann::json::array({"a"}));

@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <set>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -129,11 +129,13 @@ TEST_CASE("corpus: every transform's fixes keep files valid, idempotent and loca
     for (const auto& ins : after->instructions) {
       if (k < kept.size() && syntax::dump_buildkit(ins, after->text()) == kept[k]) ++k;
     }
-    CHECK_MESSAGE(k == kept.size(), "changed outside the fixed lines: " << (k < kept.size() ? kept[k] : ""));
+    CHECK_MESSAGE(k == kept.size(),
+                  "changed outside the fixed lines: " << (k < kept.size() ? kept[k] : ""));
   }
   std::string table;
   for (const auto& [rule, counts] : per_rule) {
-    table += fmt::format("\n  {:<28} fired on {:>5} files, {:>5} fixes applied", rule, counts.first, counts.second);
+    table += fmt::format("\n  {:<28} fired on {:>5} files, {:>5} fixes applied", rule, counts.first,
+                         counts.second);
   }
   MESSAGE(fmt::format("corpus fix run: {} files, {} changed{}", files, changed, table));
   CHECK(files > 2500);
@@ -142,7 +144,8 @@ TEST_CASE("corpus: every transform's fixes keep files valid, idempotent and loca
 namespace {
 
 // Per stage, the text of every simple command of its RUNs, in order.
-std::vector<std::vector<std::string>> stage_commands(const syntax::Document& doc, std::size_t& runs) {
+std::vector<std::vector<std::string>> stage_commands(const syntax::Document& doc,
+                                                     std::size_t& runs) {
   std::vector<std::vector<std::string>> out;
   runs = 0;
   for (const auto& ins : doc.instructions) {
@@ -197,6 +200,7 @@ TEST_CASE("corpus: merge-runs keeps each stage's commands and their order" *
     layers_before += runs_before;
     layers_after += runs_after;
   }
-  MESSAGE(fmt::format("merge-runs: {} files merged, RUN layers {} → {}", merged_files, layers_before, layers_after));
+  MESSAGE(fmt::format("merge-runs: {} files merged, RUN layers {} → {}", merged_files,
+                      layers_before, layers_after));
   CHECK(merged_files > 100);
 }

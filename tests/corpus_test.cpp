@@ -17,7 +17,8 @@
 namespace fs = std::filesystem;
 using namespace dfopt;
 
-TEST_CASE("corpus: BuildKit conformance and lossless round trip" * doctest::skip(test::shared_dir().empty())) {
+TEST_CASE("corpus: BuildKit conformance and lossless round trip" *
+          doctest::skip(test::shared_dir().empty())) {
   const fs::path corpus = test::shared_dir() / "corpus";
   std::ifstream verdicts(corpus / "expected" / "verdicts.tsv");
   REQUIRE(verdicts);
@@ -52,6 +53,7 @@ TEST_CASE("corpus: BuildKit conformance and lossless round trip" * doctest::skip
     CHECK(typed_ok == (instructions_verdict == "ok"));
     typed_ok ? ++accepted : ++rejected;
   }
-  MESSAGE(fmt::format("corpus: {} accepted, {} rejected, {} dump mismatches", accepted, rejected, mismatched));
+  MESSAGE(fmt::format("corpus: {} accepted, {} rejected, {} dump mismatches", accepted, rejected,
+                      mismatched));
   CHECK(accepted + rejected > 2500);
 }

@@ -34,7 +34,8 @@ namespace {
 const std::string dfopt_bin = DFOPT_BINARY;
 
 // Two RUNs that merge-runs joins (a Safe fix).
-const std::string kNaive = "FROM debian:bookworm\nRUN apt-get update\nRUN apt-get install -y curl\n";
+const std::string kNaive =
+    "FROM debian:bookworm\nRUN apt-get update\nRUN apt-get install -y curl\n";
 
 // Files under `dir` that look like dfopt's temporary files.
 std::vector<std::string> temporaries(const fs::path& dir) {
@@ -48,7 +49,8 @@ std::vector<std::string> temporaries(const fs::path& dir) {
 
 std::string fixed_text(const TempDir& tmp) {
   write_bytes(tmp.path() / "probe.Dockerfile", kNaive);
-  REQUIRE(run_shell(tmp.path(), dfopt_bin + " --select merge-runs --fix probe.Dockerfile").code == 0);
+  REQUIRE(run_shell(tmp.path(), dfopt_bin + " --select merge-runs --fix probe.Dockerfile").code ==
+          0);
   const std::string fixed = read_bytes(tmp.path() / "probe.Dockerfile");
   fs::remove(tmp.path() / "probe.Dockerfile");
   REQUIRE(fixed != kNaive);
@@ -63,9 +65,11 @@ TEST_CASE("a write that fails for lack of space leaves the original and no tempo
   for (int i = 0; i < 300; ++i) big += "RUN apt-get install -y package" + std::to_string(i) + "\n";
   write_bytes(tmp.path() / "Dockerfile", big);
   // ulimit -f 4: no file may grow past 4 KiB, as on a full disk (EFBIG instead of ENOSPC).
-  const auto r = run_shell(tmp.path(), "ulimit -f 4; " + dfopt_bin + " --select merge-runs --fix Dockerfile");
+  const auto r =
+      run_shell(tmp.path(), "ulimit -f 4; " + dfopt_bin + " --select merge-runs --fix Dockerfile");
   CHECK(r.code == 2);
-  CHECK(r.err.find("Dockerfile: error: not written: Dockerfile: cannot write: File too large") != std::string::npos);
+  CHECK(r.err.find("Dockerfile: error: not written: Dockerfile: cannot write: File too large") !=
+        std::string::npos);
   // Nothing is claimed as fixed.
   CHECK(r.out.find("(0 fixed, 1 remaining)") != std::string::npos);
   CHECK(read_bytes(tmp.path() / "Dockerfile") == big);
@@ -82,7 +86,8 @@ TEST_CASE("SIGINT during a bulk --fix: every file is either untouched or wholly 
     write_bytes(dir / "Dockerfile", kNaive);
   }
   const std::string repo = (tmp.path() / "repo").string();
-  std::vector<std::string> args{dfopt_bin, "--select", "merge-runs", "--fix", "--jobs", "2", "--quiet", repo};
+  std::vector<std::string> args{dfopt_bin, "--select", "merge-runs", "--fix",
+                                "--jobs",  "2",        "--quiet",    repo};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -108,7 +113,8 @@ TEST_CASE("SIGINT during a bulk --fix: every file is either untouched or wholly 
   int done = 0;
   int untouched = 0;
   for (int i = 0; i < kFiles; ++i) {
-    const std::string text = read_bytes(tmp.path() / "repo" / ("svc" + std::to_string(i)) / "Dockerfile");
+    const std::string text =
+        read_bytes(tmp.path() / "repo" / ("svc" + std::to_string(i)) / "Dockerfile");
     done += text == fixed ? 1 : 0;
     untouched += text == kNaive ? 1 : 0;
   }
@@ -170,7 +176,8 @@ TEST_CASE("binary and huge files among good ones in a bulk --fix") {
   std::string binary = "FROM x\n";
   binary += std::string(1, '\0') + "\x01\x02\xff";
   write_bytes(tmp.path() / "bin" / "Dockerfile", binary);
-  std::string huge = "FROM debian:bookworm\nLABEL x=\"" + std::string(10 * 1024 * 1024, 'a') + "\"\n";
+  std::string huge =
+      "FROM debian:bookworm\nLABEL x=\"" + std::string(10 * 1024 * 1024, 'a') + "\"\n";
   write_bytes(tmp.path() / "huge" / "Dockerfile", huge);
   write_bytes(tmp.path() / "ok" / "Dockerfile", kNaive);
   const auto r = run_shell(tmp.path(), dfopt_bin + " --select merge-runs --fix --jobs 2 .");

@@ -28,7 +28,8 @@ std::string render(const std::shared_ptr<const SourceBuffer>& src) {
   auto doc = syntax::parse(src);
   if (!doc) return "parse error: " + location(*src, doc.error()) + "\n";
   std::string out = syntax::dump_buildkit(*doc);
-  if (auto err = syntax::check_instructions(*doc)) out += "instructions error: " + location(*src, *err) + "\n";
+  if (auto err = syntax::check_instructions(*doc))
+    out += "instructions error: " + location(*src, *err) + "\n";
   return out;
 }
 

@@ -25,13 +25,15 @@ namespace {
 
 // A case may have `<stem>.settings.json` (the rule's [rules.<id>] settings) and a
 // `<stem>.context/` directory (the build context: the Dockerfile's directory).
-PassOptions options_for(const Transform& t, bool fix, const fs::path& dir, const std::string& stem) {
+PassOptions options_for(const Transform& t, bool fix, const fs::path& dir,
+                        const std::string& stem) {
   PassOptions options;
   options.transforms = {&t};
   options.fix = fix;
   options.min_safety = Safety::Unsafe;
   const fs::path settings = dir / (stem + ".settings.json");
-  if (fs::exists(settings)) options.settings[std::string(t.id)] = nlohmann::json::parse(test::read_bytes(settings));
+  if (fs::exists(settings))
+    options.settings[std::string(t.id)] = nlohmann::json::parse(test::read_bytes(settings));
   const fs::path context = dir / (stem + ".context");
   if (fs::is_directory(context)) options.directory = context;
   return options;
@@ -51,7 +53,8 @@ std::string render_findings(const FileOutcome& out) {
   }
   for (const Finding& f : out.findings) {
     const LineCol lc = out.result->line_col(f.span.begin);
-    text += fmt::format("{}:{}: {} {} ({})\n", lc.line, lc.column, f.rule, f.message, to_string(f.safety()));
+    text += fmt::format("{}:{}: {} {} ({})\n", lc.line, lc.column, f.rule, f.message,
+                        to_string(f.safety()));
   }
   return text;
 }
@@ -64,7 +67,8 @@ TEST_CASE("golden transform cases") {
   std::vector<fs::path> inputs;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
     const std::string name = e.path().filename().string();
-    if (name.size() > 14 && name.substr(name.size() - 14) == ".in.Dockerfile") inputs.push_back(e.path());
+    if (name.size() > 14 && name.substr(name.size() - 14) == ".in.Dockerfile")
+      inputs.push_back(e.path());
   }
   std::sort(inputs.begin(), inputs.end());
   // DFOPT_GOLDEN_ONLY=<id>: only that rule's cases (to regenerate one rule's goldens).
@@ -72,7 +76,8 @@ TEST_CASE("golden transform cases") {
   for (const fs::path& input : inputs) {
     const std::string id = input.parent_path().filename().string();
     if (only != nullptr && id != only) continue;
-    const std::string stem = input.filename().string().substr(0, input.filename().string().size() - 14);
+    const std::string stem =
+        input.filename().string().substr(0, input.filename().string().size() - 14);
     CAPTURE(id);
     CAPTURE(stem);
     const Transform* t = transforms::find(id);

@@ -30,7 +30,8 @@ void mark_apt(Context& ctx) {
   for (const auto& ins : ctx.doc().instructions) {
     if (ins.keyword == syntax::Keyword::Run && ins.rest.rfind("apt-get", 0) == 0 &&
         ins.rest.find("--x") == std::string::npos) {
-      ctx.report(ins.rest_span, "mark", Safety::Safe, "mark", {TextEdit::insert(ins.rest_span.begin + 7, " --x")});
+      ctx.report(ins.rest_span, "mark", Safety::Safe, "mark",
+                 {TextEdit::insert(ins.rest_span.begin + 7, " --x")});
     }
   }
 }
@@ -47,14 +48,16 @@ void mark_apt_too(Context& ctx) {
 // A broken fix: an unterminated heredoc.
 void breaks_file(Context& ctx) {
   const auto& first = ctx.doc().instructions.front();
-  ctx.report(first.span, "break", Safety::Safe, "break", {TextEdit::insert(first.line_span.end, "RUN <<EOF\n")});
+  ctx.report(first.span, "break", Safety::Safe, "break",
+             {TextEdit::insert(first.line_span.end, "RUN <<EOF\n")});
 }
 
 // A fix that swallows the next instruction by continuing the line.
 void swallows_next(Context& ctx) {
   if (ctx.doc().instructions.size() < 3) return;
   const auto& second = ctx.doc().instructions[1];
-  ctx.report(second.span, "swallow", Safety::Safe, "swallow", {TextEdit::insert(second.span.end, " \\")});
+  ctx.report(second.span, "swallow", Safety::Safe, "swallow",
+             {TextEdit::insert(second.span.end, " \\")});
 }
 
 // Never done: grows a label every round.
@@ -66,11 +69,16 @@ void grows(Context& ctx) {
   }
 }
 
-const Transform t_upper{"upper-from", Category::Runtime, Safety::Safe, "upper FROM", {"FromAsCasing", "DL9999"}, "", true, upper_from};
+const Transform t_upper{
+    "upper-from", Category::Runtime, Safety::Safe, "upper FROM", {"FromAsCasing", "DL9999"}, "",
+    true,         upper_from};
 const Transform t_mark{"mark", Category::Packages, Safety::Safe, "mark", {}, "", true, mark_apt};
-const Transform t_mark_too{"mark-too", Category::Packages, Safety::Unsafe, "mark too", {}, "", true, mark_apt_too};
-const Transform t_break{"break", Category::Layers, Safety::Safe, "break", {}, "", true, breaks_file};
-const Transform t_swallow{"swallow", Category::Layers, Safety::Safe, "swallow", {}, "", true, swallows_next};
+const Transform t_mark_too{"mark-too", Category::Packages, Safety::Unsafe, "mark too", {}, "",
+                           true,       mark_apt_too};
+const Transform t_break{"break", Category::Layers, Safety::Safe, "break", {}, "",
+                        true,    breaks_file};
+const Transform t_swallow{"swallow", Category::Layers, Safety::Safe, "swallow", {}, "",
+                          true,      swallows_next};
 const Transform t_grow{"grow", Category::Runtime, Safety::Safe, "grow", {}, "", true, grows};
 
 FileOutcome run(std::string text, std::vector<const Transform*> transforms, bool fix = true,
@@ -108,7 +116,8 @@ TEST_CASE("overlapping fixes wait for the next round; safety is honoured") {
     CHECK(out.findings[0].rule == "mark-too");
   }
   SUBCASE("with unsafe fixes") {
-    const FileOutcome out = run("FROM a\nRUN apt-get install\n", {&t_mark, &t_mark_too}, true, Safety::Unsafe);
+    const FileOutcome out =
+        run("FROM a\nRUN apt-get install\n", {&t_mark, &t_mark_too}, true, Safety::Unsafe);
     CHECK(out.result->text() == "FROM a\nRUN apt-get --y --x install\n");
     CHECK(out.findings.empty());
     CHECK(out.rounds == 2);
@@ -119,7 +128,8 @@ TEST_CASE("the guard drops fixes that break the file, keeping the others") {
   const FileOutcome out = run("from a\nRUN x\n", {&t_upper, &t_break});
   CHECK(out.result->text() == "FROM a\nRUN x\n");
   REQUIRE(out.internal_errors.size() == 1);
-  CHECK(out.internal_errors[0].find("break: fix \"break\" dropped: the result does not parse") == 0);
+  CHECK(out.internal_errors[0].find("break: fix \"break\" dropped: the result does not parse") ==
+        0);
 }
 
 TEST_CASE("the guard drops fixes that change an instruction they did not target") {
@@ -162,7 +172,8 @@ TEST_CASE("suppression comments") {
   }
   SUBCASE("hadolint and BuildKit spellings") {
     CHECK(run("# hadolint ignore=DL3000, DL9999\nfrom a\n", {&t_upper}, false).findings.empty());
-    CHECK(run("# hadolint global ignore=DL9999\nRUN x\nfrom a\n", {&t_upper}, false).findings.empty());
+    CHECK(run("# hadolint global ignore=DL9999\nRUN x\nfrom a\n", {&t_upper}, false)
+              .findings.empty());
     CHECK(run("# check=skip=FromAsCasing\nfrom a\n", {&t_upper}, false).findings.empty());
     CHECK(run("# check=error=true;skip=all\nfrom a\n", {&t_upper}, false).findings.empty());
     CHECK(run("# check=skip=Other\nfrom a\n", {&t_upper}, false).findings.size() == 1);
@@ -171,8 +182,9 @@ TEST_CASE("suppression comments") {
 }
 
 TEST_CASE("style detection") {
-  auto doc = syntax::parse(test::source(
-      "from a\r\nrun apt-get update \\\r\n\t&& apt-get install -y x \\\r\n\t&& rm -rf /var/lib/apt/lists/*\r\n"));
+  auto doc =
+      syntax::parse(test::source("from a\r\nrun apt-get update \\\r\n\t&& apt-get install -y x "
+                                 "\\\r\n\t&& rm -rf /var/lib/apt/lists/*\r\n"));
   REQUIRE(doc.ok());
   const Style style = Style::of(*doc);
   CHECK(style.newline == "\r\n");
@@ -190,7 +202,8 @@ TEST_CASE("style detection") {
 }
 
 TEST_CASE("rewriter edits in the file's style") {
-  auto doc = syntax::parse(test::source("# escape=`\nFROM a\n  RUN apt-get update ; # trailing\nCMD x"));
+  auto doc =
+      syntax::parse(test::source("# escape=`\nFROM a\n  RUN apt-get update ; # trailing\nCMD x"));
   REQUIRE(doc.ok());
   const Analysis analysis(*doc);
   const Rewriter rw(analysis);
@@ -206,5 +219,6 @@ TEST_CASE("rewriter edits in the file's style") {
   REQUIRE(append.has_value());
   EditSet set;
   REQUIRE(set.try_add(*Fix::create(Safety::Safe, "t", {*append})));
-  CHECK(set.apply(doc->text()) == "# escape=`\nFROM a\n  RUN apt-get update && `\n    rm -rf /x ; # trailing\nCMD x");
+  CHECK(set.apply(doc->text()) ==
+        "# escape=`\nFROM a\n  RUN apt-get update && `\n    rm -rf /x ; # trailing\nCMD x");
 }

@@ -26,14 +26,19 @@ TEST_CASE("slim_runtime_image keeps the distribution") {
 }
 
 TEST_CASE("runtime_packages drops build tools and maps -dev libraries") {
-  const PackageMap m = runtime_packages({"build-essential", "git", "libssl-dev", "zlib1g-dev", "curl", "default-jdk"},
-                                        Distro::Debian, "bookworm");
+  const PackageMap m = runtime_packages(
+      {"build-essential", "git", "libssl-dev", "zlib1g-dev", "curl", "default-jdk"}, Distro::Debian,
+      "bookworm");
   CHECK(m.refusal.empty());
-  CHECK(m.packages == std::vector<std::string>{"libssl3", "zlib1g", "curl", "default-jre-headless"});
-  CHECK(runtime_packages({"libssl-dev"}, Distro::Debian, "").packages == std::vector<std::string>{"openssl"});
-  CHECK(runtime_packages({"libfoo-dev"}, Distro::Debian, "bookworm").refusal == "no known run-time package for libfoo-dev");
+  CHECK(m.packages ==
+        std::vector<std::string>{"libssl3", "zlib1g", "curl", "default-jre-headless"});
+  CHECK(runtime_packages({"libssl-dev"}, Distro::Debian, "").packages ==
+        std::vector<std::string>{"openssl"});
+  CHECK(runtime_packages({"libfoo-dev"}, Distro::Debian, "bookworm").refusal ==
+        "no known run-time package for libfoo-dev");
   CHECK(runtime_packages({"g++", "openssl-dev"}, Distro::Alpine, "").packages ==
         std::vector<std::string>{"openssl", "libstdc++"});
-  CHECK(runtime_packages({"nodejs", "npm"}, Distro::Debian, "bookworm", {"nodejs", "npm"}).packages ==
-        std::vector<std::string>{"nodejs", "npm"});
+  CHECK(
+      runtime_packages({"nodejs", "npm"}, Distro::Debian, "bookworm", {"nodejs", "npm"}).packages ==
+      std::vector<std::string>{"nodejs", "npm"});
 }

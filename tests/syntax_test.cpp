@@ -25,7 +25,8 @@ std::string_view at(const Document& doc, Span s) { return doc.text().substr(s.be
 }  // namespace
 
 TEST_CASE("instruction spans point at the source bytes") {
-  const Document doc = must_parse("FROM alpine AS build\nrun --mount=type=cache,target=/x \\\n  apk add \\\n    curl\n");
+  const Document doc = must_parse(
+      "FROM alpine AS build\nrun --mount=type=cache,target=/x \\\n  apk add \\\n    curl\n");
   REQUIRE(doc.instructions.size() == 2);
   const Instruction& from = doc.instructions[0];
   CHECK(at(doc, from.keyword_span) == "FROM");
@@ -46,7 +47,8 @@ TEST_CASE("instruction spans point at the source bytes") {
 
 TEST_CASE("items partition the file; emit is byte-identical") {
   const std::string text =
-      "\xef\xbb\xbf# syntax=docker/dockerfile:1\r\n\r\n# comment\r\nFROM a\r\nRUN x \\\r\n# inner\r\n\r\n  y\r\n\tCMD z";
+      "\xef\xbb\xbf# syntax=docker/dockerfile:1\r\n\r\n# comment\r\nFROM a\r\nRUN x \\\r\n# "
+      "inner\r\n\r\n  y\r\n\tCMD z";
   const Document doc = must_parse(text);
   CHECK(doc.has_bom);
   CHECK(doc.crlf);
@@ -70,7 +72,8 @@ TEST_CASE("items partition the file; emit is byte-identical") {
 }
 
 TEST_CASE("heredoc spans: marker, body, terminator") {
-  const Document doc = must_parse("FROM a\nRUN <<EOF bash && cat <<-'X'\necho 1\nEOF\n\tquoted $x\n\tX\nCMD done\n");
+  const Document doc =
+      must_parse("FROM a\nRUN <<EOF bash && cat <<-'X'\necho 1\nEOF\n\tquoted $x\n\tX\nCMD done\n");
   const Instruction& run = doc.instructions[1];
   REQUIRE(run.heredocs.size() == 2);
   CHECK(run.heredocs[0].name == "EOF");
@@ -87,7 +90,8 @@ TEST_CASE("heredoc spans: marker, body, terminator") {
 }
 
 TEST_CASE("ENV pairs keep key and value spans") {
-  const Document doc = must_parse("FROM a\nENV A=1 B=\"two words\" \\\n  C=3\nENV OLD some value\n");
+  const Document doc =
+      must_parse("FROM a\nENV A=1 B=\"two words\" \\\n  C=3\nENV OLD some value\n");
   const auto& pairs = doc.instructions[1].pairs;
   REQUIRE(pairs.size() == 3);
   CHECK(at(doc, pairs[1].key.span) == "B");
@@ -116,7 +120,8 @@ TEST_CASE("parse errors are located") {
   };
   CHECK(err("FROM a\nRUN <<EOF\nx\n") == "2:5 unterminated heredoc: no line `EOF` ends it");
   CHECK(err("") == "1:1 file with no instructions");
-  CHECK(err("FROM a\nCMD [1]\n") == "2:5 when using JSON array syntax, arrays must be comprised of strings only");
+  CHECK(err("FROM a\nCMD [1]\n") ==
+        "2:5 when using JSON array syntax, arrays must be comprised of strings only");
   CHECK(err("# escape=x\nFROM a\n") == "1:1 invalid escape token 'x' does not match ` or \\");
   CHECK(err(std::string("FROM a\0b", 8)).find("NUL byte") != std::string::npos);
   CHECK(err("\xfe\xff\x00F").find("UTF-16") != std::string::npos);
@@ -201,9 +206,11 @@ TEST_CASE("typed checks reject what BuildKit's instructions package rejects") {
   };
   CHECK(check("FROM a\nCOPY --from=x a b\n") == "ok");
   CHECK(check("FROM a\nCOPY --from a b\n") == "missing a value on flag: --from");
-  CHECK(check("FROM a\nCOPY --link=maybe a b\n") == "expecting boolean value for flag link, not: maybe");
+  CHECK(check("FROM a\nCOPY --link=maybe a b\n") ==
+        "expecting boolean value for flag link, not: maybe");
   CHECK(check("FROM a\nCOPY --chown=a --chown=b a b\n") == "duplicate flag specified: --chown");
-  CHECK(check("FROM a\nHEALTHCHECK --interval=1us CMD x\n") == "Interval \"interval\" cannot be less than 1ms");
+  CHECK(check("FROM a\nHEALTHCHECK --interval=1us CMD x\n") ==
+        "Interval \"interval\" cannot be less than 1ms");
   CHECK(check("FROM a\nHEALTHCHECK --interval=soon CMD x\n") == "time: invalid duration \"soon\"");
   CHECK(check("FROM a\nHEALTHCHECK --retries=-1 CMD x\n") == "--retries cannot be negative (-1)");
   CHECK(check("FROM a\nHEALTHCHECK WHAT x\n") == "Unknown type \"WHAT\" in HEALTHCHECK (try CMD)");

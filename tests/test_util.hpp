@@ -35,9 +35,11 @@ inline std::filesystem::path testdata_dir() { return DFOPT_TESTDATA_DIR; }
 // ../shared beside the checkout (DFOPT_SHARED overrides); empty when absent.
 inline std::filesystem::path shared_dir() {
   const char* env = std::getenv("DFOPT_SHARED");
-  std::filesystem::path dir = env != nullptr ? std::filesystem::path(env) : std::filesystem::path(DFOPT_SHARED_DIR);
+  std::filesystem::path dir =
+      env != nullptr ? std::filesystem::path(env) : std::filesystem::path(DFOPT_SHARED_DIR);
   std::error_code ec;
-  return std::filesystem::is_directory(dir / "corpus" / "expected", ec) ? dir : std::filesystem::path();
+  return std::filesystem::is_directory(dir / "corpus" / "expected", ec) ? dir
+                                                                        : std::filesystem::path();
 }
 
 // What a shell command line printed and returned.
@@ -51,8 +53,8 @@ struct ShellResult {
 inline ShellResult run_shell(const std::filesystem::path& dir, const std::string& command) {
   const std::filesystem::path out = dir / ".out";
   const std::filesystem::path err = dir / ".err";
-  const std::string line =
-      "cd '" + dir.string() + "' && " + command + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  const std::string line = "cd '" + dir.string() + "' && " + command + " >'" + out.string() +
+                           "' 2>'" + err.string() + "'";
   const int status = std::system(line.c_str());
   ShellResult r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -65,7 +67,8 @@ inline ShellResult run_shell(const std::filesystem::path& dir, const std::string
 
 inline bool update_golden() { return std::getenv("DFOPT_UPDATE_GOLDEN") != nullptr; }
 
-inline std::shared_ptr<const SourceBuffer> source(std::string text, std::string path = "Dockerfile") {
+inline std::shared_ptr<const SourceBuffer> source(std::string text,
+                                                  std::string path = "Dockerfile") {
   return std::make_shared<const SourceBuffer>(std::move(path), std::move(text));
 }
 
@@ -89,12 +92,14 @@ class TempDir {
       std::filesystem::permissions(it->path(), std::filesystem::perms::owner_all,
                                    std::filesystem::perm_options::add, ec);
     }
-    std::filesystem::permissions(path_, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ec);
+    std::filesystem::permissions(path_, std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::add, ec);
     std::filesystem::remove_all(path_, ec);
   }
   [[nodiscard]] const std::filesystem::path& path() const { return path_; }
   // Writes `content` to `relative` (creating directories) and returns its path.
-  std::filesystem::path write(const std::string& relative, const std::string& content = "FROM scratch\n") const {
+  std::filesystem::path write(const std::string& relative,
+                              const std::string& content = "FROM scratch\n") const {
     const std::filesystem::path file = path_ / relative;
     std::filesystem::create_directories(file.parent_path());
     write_bytes(file, content);
@@ -103,7 +108,8 @@ class TempDir {
   // The sorted names of the entries directly in the directory (to spot stray temp files).
   [[nodiscard]] std::vector<std::string> names() const {
     std::vector<std::string> out;
-    for (const auto& entry : std::filesystem::directory_iterator(path_)) out.push_back(entry.path().filename().string());
+    for (const auto& entry : std::filesystem::directory_iterator(path_))
+      out.push_back(entry.path().filename().string());
     std::sort(out.begin(), out.end());
     return out;
   }

@@ -14,6 +14,7 @@ cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build git patch libboost-dev libboost-program-options-dev libfmt-dev
   libdtl-dev doctest-dev nlohmann-json3-dev libtomlplusplus-dev
+  clang-format         # the format check (ctest format)
   groff-base dpkg-dev)  # the packaging test: man page rendering, .deb dependencies
 # The ASan/UBSan runtimes (libasan8, libubsan1) come with g++. The fuzz smoke needs clang.
 [ -z "${DFOPT_FUZZ_SMOKE:-}" ] || packages+=(clang libclang-rt-14-dev)

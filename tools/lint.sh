@@ -4,7 +4,7 @@
 # clang-format --dry-run -Werror over lib/ transforms/ tools/ tests/, then clang-tidy over every
 # translation unit of build/compile_commands.json under those folders (headers through the
 # config's HeaderFilterRegex). Prints each finding, then counts per check. Exits 1 when there
-# are findings. Not part of `tools/dev.sh test` yet.
+# are findings. `tools/dev.sh test` runs the format check (ctest `format`).
 # Environment: BUILD_DIR (default build; configured if it has no compile_commands.json),
 # JOBS (clang-tidy processes, default 2).
 set -euo pipefail
@@ -18,6 +18,8 @@ format_count=0
 tidy_count=0
 
 if [ "$what" = all ] || [ "$what" = format ]; then
+  # ctest counts exit 77 as skipped: no clang-format here.
+  command -v clang-format >/dev/null || { echo "lint.sh: clang-format not installed" >&2; exit 77; }
   find "${dirs[@]}" -name '*.cpp' -o -name '*.hpp' | sort |
     xargs clang-format --dry-run -Werror 2>"$out/format.txt" || true
   grep -E '^[^ ]+:[0-9]+:[0-9]+: (warning|error):' "$out/format.txt" >"$out/format.findings" || true

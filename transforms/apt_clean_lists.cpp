@@ -37,14 +37,16 @@ Safe: only the package indexes go, and nothing in the image reads them; a
 later `apt-get update` fetches them again.
 )";
 
-bool is_apt_update(const shell::CommandView& v) { return shell::is(v, shell::kAptPrograms, "update", shell::kAptValueFlags); }
+bool is_apt_update(const shell::CommandView& v) {
+  return shell::is(v, shell::kAptPrograms, "update", shell::kAptValueFlags);
+}
 
 bool needs_lists(const shell::CommandView& v) {
   const shell::Word* sub = shell::subcommand(v, shell::kAptValueFlags);
   if (!shell::is_program(v, shell::kAptPrograms) || sub == nullptr || !sub->literal) return false;
   const std::string& s = *sub->literal;
-  return s == "install" || s == "upgrade" || s == "dist-upgrade" || s == "full-upgrade" || s == "build-dep" ||
-         s == "source" || s == "download";
+  return s == "install" || s == "upgrade" || s == "dist-upgrade" || s == "full-upgrade" ||
+         s == "build-dep" || s == "source" || s == "download";
 }
 
 bool removes_lists(const RunCommand& cmd) {
@@ -80,7 +82,8 @@ void check(Context& ctx) {
       if (!needs_lists(all[j].view)) continue;
       bool updated_first = false;
       for (std::size_t k = 0; k < j; ++k) {
-        updated_first = updated_first || (all[k].index == all[j].index && is_apt_update(all[k].view));
+        updated_first =
+            updated_first || (all[k].index == all[j].index && is_apt_update(all[k].view));
       }
       needed_later = !updated_first;
     }
@@ -91,7 +94,8 @@ void check(Context& ctx) {
       ctx.report(all[i].command->span, message);
       continue;
     }
-    ctx.report(all[i].command->span, message, Safety::Safe, "remove the lists in the same RUN", {*edit});
+    ctx.report(all[i].command->span, message, Safety::Safe, "remove the lists in the same RUN",
+               {*edit});
   }
 }
 

@@ -39,7 +39,8 @@ the classic case). Add the ones you need to the package list explicitly.
 
 bool is_false(std::string_view v) {
   std::string s(v);
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   while (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ';')) s.pop_back();
   while (!s.empty() && (s.front() == '"' || s.front() == '\'')) s.erase(0, 1);
   return s == "false" || s == "0" || s == "no" || s == "off";
@@ -50,8 +51,10 @@ bool recommends_off(const shell::CommandView& cmd) {
   for (const std::string_view option : shell::flag_values(cmd, {"o", "option"})) {
     const std::size_t eq = option.find('=');
     std::string key(option.substr(0, eq));
-    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (key == "apt::install-recommends" && eq != std::string_view::npos && is_false(option.substr(eq + 1))) {
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (key == "apt::install-recommends" && eq != std::string_view::npos &&
+        is_false(option.substr(eq + 1))) {
       return true;
     }
   }
@@ -66,7 +69,8 @@ void check(Context& ctx) {
     if (recommends_off(cmd.view)) continue;
     // Turned off for the whole stage by an apt.conf snippet.
     if (earlier_run_mentions(ctx.analysis(), cmd.index, {"Install-Recommends"})) continue;
-    const auto edit = add_flag_after_subcommand(cmd, "--no-install-recommends", shell::kAptValueFlags);
+    const auto edit =
+        add_flag_after_subcommand(cmd, "--no-install-recommends", shell::kAptValueFlags);
     const std::string message = cmd.view.program + " install without --no-install-recommends";
     if (!edit) {
       ctx.report(cmd.command->span, message);

@@ -122,8 +122,7 @@ void check(Context& ctx) {
     }
     const std::string parent =
         f.copied.path.substr(0, std::max<std::size_t>(f.copied.path.rfind('/'), 1));
-    const std::string workdir =
-        analysis.environment(f.copy).workdir;
+    const std::string workdir = analysis.environment(f.copy).workdir;
     const bool parent_exists =
         std::find(kStandardDirs.begin(), kStandardDirs.end(), parent) != kStandardDirs.end() ||
         (!workdir.empty() && resolve_path("/", workdir) == parent);

@@ -86,7 +86,8 @@ std::optional<std::string> insecure_variable(std::string_view name, std::string_
   }
   const auto same_name = [&](std::string_view other) {
     return std::equal(name.begin(), name.end(), other.begin(), other.end(), [](char a, char b) {
-      return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+      return std::tolower(static_cast<unsigned char>(a)) ==
+             std::tolower(static_cast<unsigned char>(b));
     });
   };
   for (const VariableRule& rule : kVariables) {

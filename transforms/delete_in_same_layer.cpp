@@ -49,8 +49,9 @@ that none of them names it, but a script could still read it indirectly.
 
 std::string resolve(std::string_view path, const std::string& workdir) {
   if (path.substr(0, 2) == "./") path.remove_prefix(2);
-  std::string out = !path.empty() && path.front() == '/' ? std::string(path)
-                                                         : (workdir.empty() ? "/" : workdir) + "/" + std::string(path);
+  std::string out = !path.empty() && path.front() == '/'
+                        ? std::string(path)
+                        : (workdir.empty() ? "/" : workdir) + "/" + std::string(path);
   while (out.size() > 1 && out.back() == '/') out.pop_back();
   std::string collapsed;
   for (const char c : out) {
@@ -66,9 +67,11 @@ std::string url_file(std::string_view url) {
   return std::string(url.substr(url.rfind('/') == std::string_view::npos ? 0 : url.rfind('/') + 1));
 }
 
-std::vector<std::string> operand_values(const shell::CommandView& v, shell::Names value_flags = {}) {
+std::vector<std::string> operand_values(const shell::CommandView& v,
+                                        shell::Names value_flags = {}) {
   std::vector<std::string> out;
-  for (const shell::Word* w : shell::operands(v, value_flags)) out.push_back(w->literal.value_or(""));
+  for (const shell::Word* w : shell::operands(v, value_flags))
+    out.push_back(w->literal.value_or(""));
   return out;
 }
 
@@ -77,21 +80,26 @@ std::vector<std::string> created_paths(const RunCommand& cmd) {
   const shell::CommandView& v = cmd.view;
   std::vector<std::string> out;
   for (const shell::Redirect& r : cmd.command->redirects) {
-    if ((r.op == shell::RedirOp::Great || r.op == shell::RedirOp::DGreat) && r.target.literal) out.push_back(*r.target.literal);
+    if ((r.op == shell::RedirOp::Great || r.op == shell::RedirOp::DGreat) && r.target.literal)
+      out.push_back(*r.target.literal);
   }
-  const auto operands = operand_values(v, {"-O", "-o", "-P", "--output-document", "--output", "--directory-prefix", "-d"});
+  const auto operands = operand_values(
+      v, {"-O", "-o", "-P", "--output-document", "--output", "--directory-prefix", "-d"});
   if (v.program == "wget") {
     if (auto o = shell::flag_value(v, {"O", "output-document"})) return {std::string(*o)};
     const std::string dir(shell::flag_value(v, {"P", "directory-prefix"}).value_or(""));
-    for (const std::string& url : operands) out.push_back(dir.empty() ? url_file(url) : dir + "/" + url_file(url));
+    for (const std::string& url : operands)
+      out.push_back(dir.empty() ? url_file(url) : dir + "/" + url_file(url));
   } else if (v.program == "curl") {
     if (auto o = shell::flag_value(v, {"o", "output"})) return {std::string(*o)};
     if (shell::has_flag(v, {"O", "remote-name"})) {
       for (const std::string& url : operands) out.push_back(url_file(url));
     }
-  } else if (v.program == "git" && !operands.empty() && operands[0] == "clone" && operands.size() >= 2) {
+  } else if (v.program == "git" && !operands.empty() && operands[0] == "clone" &&
+             operands.size() >= 2) {
     std::string dir = operands.size() >= 3 ? operands[2] : url_file(operands[1]);
-    if (operands.size() < 3 && dir.size() > 4 && dir.substr(dir.size() - 4) == ".git") dir.resize(dir.size() - 4);
+    if (operands.size() < 3 && dir.size() > 4 && dir.substr(dir.size() - 4) == ".git")
+      dir.resize(dir.size() - 4);
     out.push_back(dir);
   } else if (v.program == "mkdir" || v.program == "touch") {
     out.insert(out.end(), operands.begin(), operands.end());
@@ -131,7 +139,8 @@ void check(Context& ctx) {
       const syntax::Environment& at_c = analysis.environment(c.index);
       for (const std::string& made : created_paths(c)) {
         for (const shell::Word* t : targets) {
-          if (plain_path(made) && resolve(made, at_c.workdir) == resolve(*t->literal, at_rm.workdir) &&
+          if (plain_path(made) &&
+              resolve(made, at_c.workdir) == resolve(*t->literal, at_rm.workdir) &&
               at_c.user == at_rm.user) {
             creator = c.index;
           }
@@ -151,21 +160,24 @@ void check(Context& ctx) {
       }
     }
     if (used_between) continue;
-    const std::string message = fmt::format("deleted in a later layer than the one (line {}) that created it",
-                                            file.instructions[*creator].first_line);
+    const std::string message =
+        fmt::format("deleted in a later layer than the one (line {}) that created it",
+                    file.instructions[*creator].first_line);
     const shell::Script* creator_script = analysis.script(*creator);
     const std::string command(shell::text_of(rm.run->rest, rm.command->logical));
     const auto append = creator_script != nullptr
                             ? rw.append_command(*analysis.run(*creator), *creator_script, command)
                             : std::nullopt;
     const bool alone = shell::commands(*rm.script).size() == 1 && rm.script->statements.size() == 1;
-    const auto removal = alone ? std::optional<TextEdit>(Rewriter::remove(file.instructions[rm.index]))
-                               : remove_from_and_chain(rm);
+    const auto removal =
+        alone ? std::optional<TextEdit>(Rewriter::remove(file.instructions[rm.index]))
+              : remove_from_and_chain(rm);
     if (!append || !removal) {
       ctx.report(rm.command->span, message);
       continue;
     }
-    ctx.report(rm.command->span, message, Safety::Unsafe, "delete it in the RUN that created it", {*append, *removal});
+    ctx.report(rm.command->span, message, Safety::Unsafe, "delete it in the RUN that created it",
+               {*append, *removal});
   }
 }
 

@@ -10,10 +10,10 @@
 
 #include <fmt/format.h>
 
+#include "base/file_names.hpp"
 #include "syntax/instructions.hpp"
 #include "syntax/parser.hpp"
 #include "transforms/list.hpp"
-#include "base/file_names.hpp"
 #include "transforms/support/build_context.hpp"
 #include "transforms/support/commands.hpp"
 #include "transforms/support/dockerignore.hpp"

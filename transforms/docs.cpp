@@ -13,8 +13,9 @@ std::string rule_table_markdown() {
   for (const Transform* t : all()) {
     std::string eq;
     for (const std::string_view e : t->equivalents) eq += (eq.empty() ? "" : ", ") + std::string(e);
-    out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", t->id, to_string(t->category), to_string(t->safety),
-                       t->enabled_by_default ? "on" : "off", eq.empty() ? "—" : eq, t->summary);
+    out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", t->id, to_string(t->category),
+                       to_string(t->safety), t->enabled_by_default ? "on" : "off",
+                       eq.empty() ? "—" : eq, t->summary);
   }
   return out;
 }

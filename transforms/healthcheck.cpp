@@ -106,7 +106,8 @@ header, listen on another port than the one probed, or take longer than
 - `retries` (integer, default 3; 0 leaves the flag out).
 )";
 
-constexpr std::array<std::int64_t, 11> kHttpPorts = {80, 3000, 4000, 5000, 5173, 8000, 8008, 8080, 8081, 8888, 9090};
+constexpr std::array<std::int64_t, 11> kHttpPorts = {80,   3000, 4000, 5000, 5173, 8000,
+                                                     8008, 8080, 8081, 8888, 9090};
 constexpr std::array<std::int64_t, 2> kTlsPorts = {443, 8443};
 
 // One TCP port an EXPOSE of the final stage (or a stage it is built FROM) names.
@@ -116,9 +117,11 @@ struct Exposed {
 };
 
 // The stage and the stages it is built FROM, the root first.
-std::vector<const syntax::Stage*> stage_chain(const syntax::StageView& view, const syntax::Stage& stage) {
+std::vector<const syntax::Stage*> stage_chain(const syntax::StageView& view,
+                                              const syntax::Stage& stage) {
   std::vector<const syntax::Stage*> chain{&stage};
-  while (chain.front()->base_stage) chain.insert(chain.begin(), &view.stages[*chain.front()->base_stage]);
+  while (chain.front()->base_stage)
+    chain.insert(chain.begin(), &view.stages[*chain.front()->base_stage]);
   return chain;
 }
 
@@ -145,7 +148,8 @@ std::optional<Reference> reference(std::string_view word) {
 // `word` with variable references resolved from the ENV (first) and ARG values
 // in effect (`ARG PORT=8080` + `ENV PORT=$PORT` gives 8080); nullopt when it
 // cannot be.
-std::optional<std::string> expand(std::string_view word, const syntax::Environment& env, int depth = 3) {
+std::optional<std::string> expand(std::string_view word, const syntax::Environment& env,
+                                  int depth = 3) {
   const auto ref = reference(word);
   if (!ref) return std::string(word);
   if (depth == 0) return std::nullopt;
@@ -171,14 +175,16 @@ std::optional<std::int64_t> tcp_port(std::string_view word, const syntax::Enviro
   }
   const auto port = expand(word.substr(0, slash), env);
   if (!port || port->empty() || port->size() > 5 ||
-      !std::all_of(port->begin(), port->end(), [](unsigned char c) { return std::isdigit(c) != 0; }))
+      !std::all_of(port->begin(), port->end(),
+                   [](unsigned char c) { return std::isdigit(c) != 0; }))
     return std::nullopt;
   const std::int64_t n = std::stoll(*port);
   if (n < 1 || n > 65535) return std::nullopt;
   return n;
 }
 
-std::vector<Exposed> exposed_ports(const Analysis& analysis, const std::vector<const syntax::Stage*>& chain) {
+std::vector<Exposed> exposed_ports(const Analysis& analysis,
+                                   const std::vector<const syntax::Stage*>& chain) {
   std::vector<Exposed> out;
   for (const syntax::Stage* stage : chain) {
     for (std::size_t i = stage->from + 1; i < stage->end; ++i) {
@@ -195,14 +201,16 @@ std::vector<Exposed> exposed_ports(const Analysis& analysis, const std::vector<c
 
 bool has_healthcheck(const Analysis& analysis, const std::vector<const syntax::Stage*>& chain) {
   return std::any_of(chain.begin(), chain.end(), [&](const syntax::Stage* stage) {
-    return std::any_of(analysis.doc().instructions.begin() + static_cast<std::ptrdiff_t>(stage->from),
-                       analysis.doc().instructions.begin() + static_cast<std::ptrdiff_t>(stage->end),
-                       [](const syntax::Instruction& ins) { return ins.keyword == syntax::Keyword::Healthcheck; });
+    return std::any_of(
+        analysis.doc().instructions.begin() + static_cast<std::ptrdiff_t>(stage->from),
+        analysis.doc().instructions.begin() + static_cast<std::ptrdiff_t>(stage->end),
+        [](const syntax::Instruction& ins) { return ins.keyword == syntax::Keyword::Healthcheck; });
   });
 }
 
 template <std::size_t N>
-const Exposed* first_in(const std::vector<Exposed>& ports, const std::array<std::int64_t, N>& list) {
+const Exposed* first_in(const std::vector<Exposed>& ports,
+                        const std::array<std::int64_t, N>& list) {
   const auto it = std::find_if(ports.begin(), ports.end(), [&](const Exposed& e) {
     return std::find(list.begin(), list.end(), e.port) != list.end();
   });
@@ -212,13 +220,16 @@ const Exposed* first_in(const std::vector<Exposed>& ports, const std::array<std:
 // The port to probe: the configured one when exposed, else the first HTTP one,
 // else the first HTTPS one; nullptr when none.
 const Exposed* probed_port(const std::vector<Exposed>& ports, std::int64_t wanted) {
-  const auto it = std::find_if(ports.begin(), ports.end(), [&](const Exposed& e) { return e.port == wanted; });
+  const auto it =
+      std::find_if(ports.begin(), ports.end(), [&](const Exposed& e) { return e.port == wanted; });
   if (it != ports.end()) return &*it;
   if (const Exposed* http = first_in(ports, kHttpPorts)) return http;
   return first_in(ports, kTlsPorts);
 }
 
-bool is_tls(std::int64_t port) { return std::find(kTlsPorts.begin(), kTlsPorts.end(), port) != kTlsPorts.end(); }
+bool is_tls(std::int64_t port) {
+  return std::find(kTlsPorts.begin(), kTlsPorts.end(), port) != kTlsPorts.end();
+}
 
 // The `--interval=… --timeout=… --start-period=… --retries=…` flags from the settings.
 std::string healthcheck_flags(const Context& ctx) {
@@ -245,7 +256,8 @@ std::optional<std::string> probe_url(std::int64_t port, std::string_view path) {
   if (!printable) return std::nullopt;
   const std::string url = fmt::format("http://127.0.0.1:{}{}", port, path);
   const bool plain = std::all_of(path.begin(), path.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("/._~%+:@=,-").find(c) != std::string_view::npos;
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+           std::string_view("/._~%+:@=,-").find(c) != std::string_view::npos;
   });
   return plain ? url : "'" + url + "'";
 }
@@ -254,12 +266,15 @@ std::optional<std::string> probe_url(std::int64_t port, std::string_view path) {
 // and typed checks (durations, retries), and a command that spans lines; nullopt
 // when it is fine.
 std::optional<std::string> line_problem(std::string_view line, char escape) {
-  if (line.find_first_of("\r\n") != std::string_view::npos) return "the command spans several lines";
+  if (line.find_first_of("\r\n") != std::string_view::npos)
+    return "the command spans several lines";
   const std::size_t last = line.find_last_not_of(" \t");
-  if (last != std::string_view::npos && line[last] == escape) return "the command ends with the escape character";
+  if (last != std::string_view::npos && line[last] == escape)
+    return "the command ends with the escape character";
   std::string text = escape == '\\' ? "" : fmt::format("# escape={}\n", escape);
   text += fmt::format("FROM scratch\n{}\n", line);
-  const auto parsed = syntax::parse(std::make_shared<const SourceBuffer>("healthcheck", std::move(text)));
+  const auto parsed =
+      syntax::parse(std::make_shared<const SourceBuffer>("healthcheck", std::move(text)));
   if (!parsed) return parsed.error().message;
   if (parsed->instructions.size() != 2) return "the command spans several instructions";
   if (auto err = syntax::check_instructions(*parsed)) return err->message;
@@ -296,20 +311,36 @@ Probe choose_probe(const Context& ctx, const syntax::Stage& stage, std::int64_t 
   const std::string configured = ctx.setting("command", ""sv);
   if (!configured.empty()) {
     if (shell_less && !configured.starts_with('['))
-      return {{}, {}, "the configured `command` is in shell form, and a distroless/scratch image has no /bin/sh (write it as a JSON array)"};
+      return {{},
+              {},
+              "the configured `command` is in shell form, and a distroless/scratch image has no "
+              "/bin/sh (write it as a JSON array)"};
     return {configured, {}, {}};
   }
   if (shell_less)
-    return {{}, {}, "a distroless/scratch image has no shell and no HTTP client (build a probe into the app and set `command` as a JSON array)"};
+    return {{},
+            {},
+            "a distroless/scratch image has no shell and no HTTP client (build a probe into the "
+            "app and set `command` as a JSON array)"};
   if (is_tls(port))
-    return {{}, {}, "the image only serves HTTPS, which a plain probe cannot check (set `command`)"};
+    return {
+        {}, {}, "the image only serves HTTPS, which a plain probe cannot check (set `command`)"};
   const auto url = probe_url(port, ctx.setting("path", "/"sv));
-  if (!url) return {{}, {}, "the `path` setting must be an absolute URL path without spaces, quotes or backslashes"};
+  if (!url)
+    return {
+        {},
+        {},
+        "the `path` setting must be an absolute URL path without spaces, quotes or backslashes"};
   if (!analysis.posix_shell(last))
     return {{}, {}, "the stage's SHELL is not a POSIX shell (set `command`)"};
-  if (stage_keeps_tool(analysis, last, "curl")) return {"curl -fsS " + *url + " || exit 1", "curl", {}};
-  if (stage_keeps_tool(analysis, last, "wget")) return {"wget -q -O /dev/null " + *url + " || exit 1", "wget", {}};
-  return {{}, {}, "neither curl nor wget is known to be in the image (install one, or set `command` to a probe the image has, such as a health subcommand of the app)"};
+  if (stage_keeps_tool(analysis, last, "curl"))
+    return {"curl -fsS " + *url + " || exit 1", "curl", {}};
+  if (stage_keeps_tool(analysis, last, "wget"))
+    return {"wget -q -O /dev/null " + *url + " || exit 1", "wget", {}};
+  return {{},
+          {},
+          "neither curl nor wget is known to be in the image (install one, or set `command` to a "
+          "probe the image has, such as a health subcommand of the app)"};
 }
 
 void check(Context& ctx) {
@@ -326,26 +357,30 @@ void check(Context& ctx) {
   const Exposed* probed = probed_port(ports, ctx.setting("port", std::int64_t{0}));
   // No HTTP port: nothing a generic probe could check.
   if (probed == nullptr) return;
-  const std::string message = fmt::format("port {} is exposed but the image has no HEALTHCHECK", probed->port);
+  const std::string message =
+      fmt::format("port {} is exposed but the image has no HEALTHCHECK", probed->port);
   const Probe probe = choose_probe(ctx, stage, probed->port);
   if (!probe.refusal.empty()) {
     ctx.report(probed->span, message + "; no fix: " + probe.refusal);
     return;
   }
   const Rewriter rw(analysis);
-  const std::string line =
-      rw.line("HEALTHCHECK", healthcheck_flags(ctx) + rw.style().keyword("CMD") + " " + probe.command);
+  const std::string line = rw.line(
+      "HEALTHCHECK", healthcheck_flags(ctx) + rw.style().keyword("CMD") + " " + probe.command);
   if (const auto problem = line_problem(line, analysis.doc().escape)) {
-    ctx.report(probed->span, message + "; no fix: the [rules.healthcheck] settings give an invalid HEALTHCHECK (" +
-                                 *problem + ")");
+    ctx.report(probed->span,
+               message +
+                   "; no fix: the [rules.healthcheck] settings give an invalid HEALTHCHECK (" +
+                   *problem + ")");
     return;
   }
   const auto at = closing_command(analysis, stage);
   const TextEdit edit = at ? insert_above_comments(analysis, *at, line)
                            : rw.insert_after(analysis.doc().instructions[stage.end - 1], line);
-  const std::string title = probe.tool.empty()
-                                ? "add HEALTHCHECK with the configured command"
-                                : fmt::format("add HEALTHCHECK probing port {} with {}", probed->port, probe.tool);
+  const std::string title =
+      probe.tool.empty()
+          ? "add HEALTHCHECK with the configured command"
+          : fmt::format("add HEALTHCHECK probing port {} with {}", probed->port, probe.tool);
   ctx.report(probed->span, message, Safety::Unsafe, title, {edit});
 }
 
@@ -362,12 +397,14 @@ const Transform& healthcheck() {
       true,
       check,
       {
-          {"command", OptionType::String, "the health probe after CMD, used as given (shell form or JSON array)"},
+          {"command", OptionType::String,
+           "the health probe after CMD, used as given (shell form or JSON array)"},
           {"path", OptionType::String, "the URL path curl/wget request (default /)"},
           {"port", OptionType::Integer, "the exposed port to probe when several are exposed"},
           {"interval", OptionType::String, "--interval (Go duration, default 30s; \"\" omits it)"},
           {"timeout", OptionType::String, "--timeout (Go duration, default 3s; \"\" omits it)"},
-          {"start-period", OptionType::String, "--start-period (Go duration, default 10s; \"\" omits it)"},
+          {"start-period", OptionType::String,
+           "--start-period (Go duration, default 10s; \"\" omits it)"},
           {"retries", OptionType::Integer, "--retries (default 3; 0 omits it)"},
       }};
   return t;

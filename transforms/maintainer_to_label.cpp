@@ -48,10 +48,12 @@ void check(Context& ctx) {
     // `MAINTAINER` alone has nothing to carry over.
     if (ins.args.empty()) continue;
     // Keep files whose escape token is a backtick simple: the value may hold backslashes.
-    const std::string label = rw.line("LABEL", "org.opencontainers.image.authors=" +
-                                                   double_quoted(ins.args[0].value, ctx.doc().escape));
+    const std::string label =
+        rw.line("LABEL", "org.opencontainers.image.authors=" +
+                             double_quoted(ins.args[0].value, ctx.doc().escape));
     ctx.report(ins.keyword_span, "MAINTAINER is deprecated; use a LABEL", Safety::Safe,
-               "replace with LABEL org.opencontainers.image.authors", {Rewriter::replace(ins.span, label)});
+               "replace with LABEL org.opencontainers.image.authors",
+               {Rewriter::replace(ins.span, label)});
   }
 }
 

@@ -54,9 +54,9 @@ stops the build where it did.
 
 // Builtins whose effect outlives the command in the same shell.
 constexpr std::array<std::string_view, 24> state_builtins{
-    "cd",    "pushd", "popd",  "export", "unset",   "set",   "shopt",    "source",
-    ".",     "umask", "alias", "unalias", "trap",   "exec",  "exit",     "eval",
-    "readonly", "declare", "typeset", "local", "hash", "ulimit", "read", "return"};
+    "cd",       "pushd",   "popd",    "export",  "unset", "set",    "shopt", "source",
+    ".",        "umask",   "alias",   "unalias", "trap",  "exec",   "exit",  "eval",
+    "readonly", "declare", "typeset", "local",   "hash",  "ulimit", "read",  "return"};
 
 struct Part {
   const syntax::Instruction* run = nullptr;
@@ -87,10 +87,12 @@ bool backgrounds_or_sequences(const shell::Script& s) {
 
 bool changes_shell_state(const shell::Script& s) {
   for (const shell::SimpleCommand* c : shell::commands(s)) {
-    if (c->words.empty() && !c->assignments.empty()) return true;  // X=1 alone sets a shell variable
+    if (c->words.empty() && !c->assignments.empty())
+      return true;  // X=1 alone sets a shell variable
     const shell::CommandView v = shell::view(*c);
     if (!c->words.empty() && c->words.front().literal &&
-        std::find(state_builtins.begin(), state_builtins.end(), *c->words.front().literal) != state_builtins.end()) {
+        std::find(state_builtins.begin(), state_builtins.end(), *c->words.front().literal) !=
+            state_builtins.end()) {
       return true;
     }
     if (v.program.empty() && !c->words.empty()) return true;  // `$CMD …` could be anything
@@ -101,9 +103,13 @@ bool changes_shell_state(const shell::Script& s) {
 // The RUN can be a part of a merge: shell form, parsed, no heredoc, no trailing comment.
 bool mergeable(const Analysis& analysis, std::size_t index, Part& part) {
   const syntax::Instruction& ins = analysis.doc().instructions[index];
-  if (ins.keyword != syntax::Keyword::Run || ins.form != syntax::ArgForm::Shell || !ins.heredocs.empty()) return false;
+  if (ins.keyword != syntax::Keyword::Run || ins.form != syntax::ArgForm::Shell ||
+      !ins.heredocs.empty())
+    return false;
   const shell::Script* script = analysis.script(index);
-  if (script == nullptr || script->status == shell::ParseStatus::Opaque || script->statements.empty()) return false;
+  if (script == nullptr || script->status == shell::ParseStatus::Opaque ||
+      script->statements.empty())
+    return false;
   // Text after the last list (a `# comment`) would swallow what we append.
   const std::string_view rest = ins.rest;
   const std::uint32_t list_end = script->statements.back().and_or.logical.end;
@@ -132,21 +138,26 @@ void report_group(Context& ctx, const std::vector<Part>& parts) {
       // From the end of the previous RUN's command to the start of this one's:
       // the joiner, with the comment lines in between kept inside the continuation.
       const Part& prev = parts[i - 1];
-      std::string joined = style.and_at_line_start ? " " + esc + style.newline : " && " + esc + style.newline;
+      std::string joined =
+          style.and_at_line_start ? " " + esc + style.newline : " && " + esc + style.newline;
       for (const syntax::Comment& c : ctx.doc().comments) {
         if (c.span.begin > prev.run->span.end && c.span.end < p.run->span.begin) {
           joined += style.indent + std::string(c.text(text)) + style.newline;
         }
       }
       joined += style.indent + (style.and_at_line_start ? "&& " : "") + open;
-      edits.push_back(TextEdit::replace(Span{prev.run->rest_span.end, p.run->rest_span.begin}, joined));
+      edits.push_back(
+          TextEdit::replace(Span{prev.run->rest_span.end, p.run->rest_span.begin}, joined));
     }
     if (subshell || group) {
       const bool separated = p.script->statements.back().separator.kind != shell::OpKind::None;
-      edits.push_back(TextEdit::insert(p.run->rest_span.end, subshell ? " )" : separated ? " }" : "; }"));
+      edits.push_back(TextEdit::insert(p.run->rest_span.end, subshell    ? " )"
+                                                             : separated ? " }"
+                                                                         : "; }"));
     }
   }
-  ctx.report(parts.front().run->keyword_span, fmt::format("{} consecutive RUN instructions can be one layer", parts.size()),
+  ctx.report(parts.front().run->keyword_span,
+             fmt::format("{} consecutive RUN instructions can be one layer", parts.size()),
              unsafe ? Safety::Unsafe : Safety::Safe, "merge the RUNs", std::move(edits));
 }
 
@@ -176,14 +187,10 @@ void check(Context& ctx) {
 }  // namespace
 
 const Transform& merge_runs() {
-  static const Transform t{"merge-runs",
-                           Category::Layers,
-                           Safety::Safe,
-                           "merge consecutive RUN instructions into one layer",
-                           {"DL3059"},
-                           doc,
-                           true,
-                           check};
+  static const Transform t{"merge-runs", Category::Layers,
+                           Safety::Safe, "merge consecutive RUN instructions into one layer",
+                           {"DL3059"},   doc,
+                           true,         check};
   return t;
 }
 

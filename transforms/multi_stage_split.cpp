@@ -129,12 +129,14 @@ std::optional<Ecosystem> choose(const BuildFacts& facts, std::string& why) {
     if (e != Ecosystem::C && e != Ecosystem::Python) main.push_back(e);
   }
   if (main.size() > 1) {
-    why = fmt::format("it builds with several ecosystems ({}, {})", ecosystem_name(main[0]), ecosystem_name(main[1]));
+    why = fmt::format("it builds with several ecosystems ({}, {})", ecosystem_name(main[0]),
+                      ecosystem_name(main[1]));
     return std::nullopt;
   }
   if (main.size() == 1) return main.front();
   for (const Ecosystem e : {Ecosystem::C, Ecosystem::Python}) {
-    if (std::find(facts.ecosystems.begin(), facts.ecosystems.end(), e) != facts.ecosystems.end()) return e;
+    if (std::find(facts.ecosystems.begin(), facts.ecosystems.end(), e) != facts.ecosystems.end())
+      return e;
   }
   why = "no recognised build step";
   return std::nullopt;
@@ -157,7 +159,8 @@ void check(Context& ctx) {
   std::optional<Ecosystem> eco = choose(facts, why);
   std::string what;
   if (eco) {
-    what = fmt::format("the final stage builds {} ({})", ecosystem_name(*eco), join(facts.compiles));
+    what =
+        fmt::format("the final stage builds {} ({})", ecosystem_name(*eco), join(facts.compiles));
   } else if (!facts.compiles.empty()) {
     what = fmt::format("the final stage compiles ({})", join(facts.compiles));
   } else {
@@ -181,8 +184,11 @@ void check(Context& ctx) {
     ctx.report(span, what + "; not split: " + outcome.refusal);
     return;
   }
-  ctx.report(span, fmt::format("{}: split into a build stage and a `{}` runtime stage", what, outcome.runtime_image),
-             Safety::Unsafe, "split into a builder stage and a runtime stage", std::move(outcome.edits));
+  ctx.report(span,
+             fmt::format("{}: split into a build stage and a `{}` runtime stage", what,
+                         outcome.runtime_image),
+             Safety::Unsafe, "split into a builder stage and a runtime stage",
+             std::move(outcome.edits));
 }
 
 }  // namespace
@@ -192,12 +198,14 @@ const Transform& multi_stage_split() {
       "multi-stage-split",
       Category::Stages,
       Safety::Unsafe,
-      "split a final stage that compiles into a builder stage and a runtime stage with only the artifacts",
+      "split a final stage that compiles into a builder stage and a runtime stage with only the "
+      "artifacts",
       {},
       doc,
       true,
       check,
-      {{"runtime-images", OptionType::StringTable, "runtime image per ecosystem (go, rust, c, java, node)"},
+      {{"runtime-images", OptionType::StringTable,
+        "runtime image per ecosystem (go, rust, c, java, node)"},
        {"builder-name", OptionType::String, "name of the builder stage (default builder)"}}};
   return t;
 }

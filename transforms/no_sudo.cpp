@@ -161,8 +161,7 @@ void check(Context& ctx) {
     // ONBUILD RUN: the user is decided by the image built FROM this one.
     if (cmd.run != &analysis.doc().instructions[cmd.index]) continue;
     const Span at = words.front().span;
-    const syntax::Environment env =
-        analysis.environment(cmd.index);
+    const syntax::Environment env = analysis.environment(cmd.index);
     // Another user runs the build: sudo may be what grants root here.
     if (!is_root(env.user)) {
       ctx.report(at, "the build runs as USER " + env.user +

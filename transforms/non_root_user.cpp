@@ -130,48 +130,91 @@ using syntax::Keyword;
 
 // Images that run as a non-root user by default, or whose entrypoint drops privileges.
 constexpr std::array<std::string_view, 15> kSelfDroppingImages = {
-    "postgres", "mysql", "mariadb", "mongo",   "redis", "rabbitmq", "cassandra", "couchdb",
-    "elasticsearch", "memcached", "solr", "sonarqube", "odoo", "haproxy", "percona"};
+    "postgres", "mysql",     "mariadb", "mongo",         "redis",
+    "rabbitmq", "cassandra", "couchdb", "elasticsearch", "memcached",
+    "solr",     "sonarqube", "odoo",    "haproxy",       "percona"};
 
 // Web servers that start as root (to bind port 80) and drop privileges themselves.
-constexpr std::array<std::string_view, 9> kWebServerImages = {
-    "nginx", "httpd", "caddy", "traefik", "wordpress", "drupal", "joomla", "nextcloud", "mediawiki"};
+constexpr std::array<std::string_view, 9> kWebServerImages = {"nginx",   "httpd",     "caddy",
+                                                              "traefik", "wordpress", "drupal",
+                                                              "joomla",  "nextcloud", "mediawiki"};
 
 // Programs that change users: an image that runs one drops privileges itself.
 constexpr std::array<std::string_view, 8> kDropPrograms = {
     "gosu", "su-exec", "setpriv", "runuser", "chpst", "s6-setuidgid", "setuidgid", "su"};
 
 // Programs that need root at run time.
-constexpr std::array<std::string_view, 31> kRootPrograms = {
-    "sshd",     "cron",      "crond",      "systemd",  "init",         "supervisord",
-    "service",  "iptables",  "ip6tables",  "dockerd",  "rsyslogd",     "syslogd",
-    "nginx",    "httpd",     "apache2",    "apachectl", "apache2ctl",  "apache2-foreground",
-    "httpd-foreground", "postfix", "dnsmasq", "openvpn", "tcpdump", "my_init",
-    "runsvdir", "s6-svscan", "sysctl",     "modprobe", "mount",        "chown",
-    "chmod"};
+constexpr std::array<std::string_view, 31> kRootPrograms = {"sshd",
+                                                            "cron",
+                                                            "crond",
+                                                            "systemd",
+                                                            "init",
+                                                            "supervisord",
+                                                            "service",
+                                                            "iptables",
+                                                            "ip6tables",
+                                                            "dockerd",
+                                                            "rsyslogd",
+                                                            "syslogd",
+                                                            "nginx",
+                                                            "httpd",
+                                                            "apache2",
+                                                            "apachectl",
+                                                            "apache2ctl",
+                                                            "apache2-foreground",
+                                                            "httpd-foreground",
+                                                            "postfix",
+                                                            "dnsmasq",
+                                                            "openvpn",
+                                                            "tcpdump",
+                                                            "my_init",
+                                                            "runsvdir",
+                                                            "s6-svscan",
+                                                            "sysctl",
+                                                            "modprobe",
+                                                            "mount",
+                                                            "chown",
+                                                            "chmod"};
 
 // Packages whose programs need root (or run their own privilege drop).
-constexpr std::array<std::string_view, 9> kRootPackages = {
-    "nginx", "apache2", "httpd", "openssh-server", "supervisor", "cron", "cronie", "systemd",
-    "dcron"};
+constexpr std::array<std::string_view, 9> kRootPackages = {"nginx",          "apache2",    "httpd",
+                                                           "openssh-server", "supervisor", "cron",
+                                                           "cronie",         "systemd",    "dcron"};
 
 // Directories that are no application's own.
-constexpr std::array<std::string_view, 20> kSystemDirs = {
-    "/",          "/bin", "/etc",      "/home",     "/opt",       "/root",      "/sbin",
-    "/srv",       "/tmp", "/usr",      "/usr/bin",  "/usr/local", "/usr/local/bin",
-    "/usr/local/sbin", "/usr/sbin", "/usr/share", "/var", "/lib", "/usr/lib", "/usr/src"};
+constexpr std::array<std::string_view, 20> kSystemDirs = {"/",
+                                                          "/bin",
+                                                          "/etc",
+                                                          "/home",
+                                                          "/opt",
+                                                          "/root",
+                                                          "/sbin",
+                                                          "/srv",
+                                                          "/tmp",
+                                                          "/usr",
+                                                          "/usr/bin",
+                                                          "/usr/local",
+                                                          "/usr/local/bin",
+                                                          "/usr/local/sbin",
+                                                          "/usr/sbin",
+                                                          "/usr/share",
+                                                          "/var",
+                                                          "/lib",
+                                                          "/usr/lib",
+                                                          "/usr/src"};
 
 // Where applications keep data they write at run time.
 constexpr std::array<std::string_view, 4> kDataDirs = {"/var", "/run", "/srv", "/data"};
 
 // Value flags of useradd, shadow's and Debian's adduser, and busybox adduser.
 constexpr std::array<std::string_view, 38> kUserValueFlags = {
-    "-b",      "-c",         "-d",        "-e",          "-f",          "-g",       "-G",
-    "-k",      "-K",         "-p",        "-R",          "-P",          "-s",       "-u",
-    "-Z",      "-h",         "--base-dir", "--comment",  "--home-dir",  "--expiredate",
-    "--inactive", "--gid",   "--groups",  "--skel",      "--key",       "--password",
-    "--root",  "--prefix",   "--uid",     "--home",      "--shell",     "--ingroup",
-    "--gecos", "--firstuid", "--lastuid", "--firstgid",  "--lastgid",   "--conf"};
+    "-b",         "-c",           "-d",         "-e",         "-f",         "-g",
+    "-G",         "-k",           "-K",         "-p",         "-R",         "-P",
+    "-s",         "-u",           "-Z",         "-h",         "--base-dir", "--comment",
+    "--home-dir", "--expiredate", "--inactive", "--gid",      "--groups",   "--skel",
+    "--key",      "--password",   "--root",     "--prefix",   "--uid",      "--home",
+    "--shell",    "--ingroup",    "--gecos",    "--firstuid", "--lastuid",  "--firstgid",
+    "--lastgid",  "--conf"};
 
 template <std::size_t N>
 bool one_of(std::string_view s, const std::array<std::string_view, N>& list) {
@@ -222,11 +265,13 @@ std::vector<std::string> command_words(const syntax::Instruction& ins) {
   const auto split = [&](std::string_view text) {
     std::string word;
     const auto flush = [&] {
-      if (!word.empty()) out.push_back(word.substr(word.rfind('/') == std::string::npos ? 0 : word.rfind('/') + 1));
+      if (!word.empty())
+        out.push_back(word.substr(word.rfind('/') == std::string::npos ? 0 : word.rfind('/') + 1));
       word.clear();
     };
     for (const char c : text) {
-      if (std::isspace(static_cast<unsigned char>(c)) != 0 || contains(";&|()\"'", std::string_view(&c, 1))) {
+      if (std::isspace(static_cast<unsigned char>(c)) != 0 ||
+          contains(";&|()\"'", std::string_view(&c, 1))) {
         flush();
       } else {
         word += c;
@@ -276,15 +321,15 @@ bool web_server_image(std::string_view base) {
 // What the rule found about the final stage.
 struct Survey {
   bool drops_privileges = false;
-  std::string refusal;            // why no fix, "" when one may be offered
-  std::optional<std::size_t> last_user;   // the last USER of the chain
-  std::string earlier_user;       // a non-root USER before it ("" when none usable)
-  std::string created_user;       // the name a RUN creates with useradd/adduser
+  std::string refusal;                   // why no fix, "" when one may be offered
+  std::optional<std::size_t> last_user;  // the last USER of the chain
+  std::string earlier_user;              // a non-root USER before it ("" when none usable)
+  std::string created_user;              // the name a RUN creates with useradd/adduser
   bool created_by_variable = false;
-  std::string chowned_user;       // the last user name a RUN chowns files to
+  std::string chowned_user;                   // the last user name a RUN chowns files to
   std::optional<std::size_t> shadow_install;  // the RUN that installs shadow(-utils)
   std::optional<std::size_t> last_run;
-  bool has_command = false;       // a CMD or ENTRYPOINT
+  bool has_command = false;  // a CMD or ENTRYPOINT
 };
 
 void survey_runs(const Analysis& analysis, std::size_t i, Survey& s) {
@@ -299,7 +344,8 @@ void survey_runs(const Analysis& analysis, std::size_t i, Survey& s) {
     if (installs_package(cmd.view, {"shadow-utils", "shadow"})) s.shadow_install = i;
     if (cmd.view.program == "chown") {
       // Files given to a user name the user the image means to run as.
-      const std::vector<const shell::Word*> ops = shell::operands(cmd.view, {"--from", "--reference"});
+      const std::vector<const shell::Word*> ops =
+          shell::operands(cmd.view, {"--from", "--reference"});
       if (!ops.empty() && ops[0]->literal) {
         const std::string owner = ops[0]->literal->substr(0, ops[0]->literal->find_first_of(":."));
         if (!is_root(owner) && valid_name(owner)) s.chowned_user = owner;
@@ -309,7 +355,8 @@ void survey_runs(const Analysis& analysis, std::size_t i, Survey& s) {
     // The user is useradd's last operand and adduser's first (`adduser USER GROUP`
     // adds it to a group); paths are values of option clusters like `-Ds /bin/sh`.
     std::vector<const shell::Word*> ops = shell::operands(cmd.view, kUserValueFlags);
-    std::erase_if(ops, [](const shell::Word* w) { return w->literal && w->literal->starts_with('/'); });
+    std::erase_if(ops,
+                  [](const shell::Word* w) { return w->literal && w->literal->starts_with('/'); });
     if (ops.empty()) continue;
     const shell::Word* name = cmd.view.program == "useradd" ? ops.back() : ops.front();
     s.created_by_variable = !name->literal;
@@ -318,7 +365,8 @@ void survey_runs(const Analysis& analysis, std::size_t i, Survey& s) {
 }
 
 // `final_from`: the FROM of the final stage.
-void survey_instruction(const Analysis& analysis, std::size_t i, std::size_t final_from, Survey& s) {
+void survey_instruction(const Analysis& analysis, std::size_t i, std::size_t final_from,
+                        Survey& s) {
   const syntax::Instruction& ins = analysis.doc().instructions[i];
   survey_runs(analysis, i, s);
   switch (ins.keyword) {
@@ -330,7 +378,8 @@ void survey_instruction(const Analysis& analysis, std::size_t i, std::size_t fin
       if (s.last_user) {
         const std::string& prev = analysis.doc().instructions[*s.last_user].args[0].value;
         // A variable from a base stage's ARG is out of scope in the final stage.
-        if (!is_root(prev) && (*s.last_user > final_from || !contains(prev, "$"))) s.earlier_user = prev;
+        if (!is_root(prev) && (*s.last_user > final_from || !contains(prev, "$")))
+          s.earlier_user = prev;
       }
       if (!ins.args.empty()) s.last_user = i;
       break;
@@ -347,7 +396,8 @@ void survey_instruction(const Analysis& analysis, std::size_t i, std::size_t fin
       for (const std::string& w : command_words(ins)) {
         if (one_of(std::string_view(w), kDropPrograms)) s.drops_privileges = true;
         if (one_of(std::string_view(w), kRootPrograms) && s.refusal.empty())
-          s.refusal = "`" + w + "` in " + std::string(syntax::keyword_name(ins.keyword)) + " needs root";
+          s.refusal =
+              "`" + w + "` in " + std::string(syntax::keyword_name(ins.keyword)) + " needs root";
       }
       break;
     default:
@@ -360,15 +410,16 @@ Survey survey(const Analysis& analysis, const std::vector<const syntax::Stage*>&
   const syntax::Stage& root = *chain.back();
   if (web_server_image(root.base))
     s.refusal = "web servers like " + root.base + " start as root and drop privileges themselves";
-  for (const std::size_t i : chain_instructions(chain)) survey_instruction(analysis, i, chain.front()->from, s);
+  for (const std::size_t i : chain_instructions(chain))
+    survey_instruction(analysis, i, chain.front()->from, s);
   return s;
 }
 
 // How the fix runs the stage as non-root.
 struct Plan {
-  std::string create;   // the RUN body that creates the user, "" when none
-  std::string user;     // the USER argument
-  std::string owner;    // the --chown value for COPYs into the app directory, "" for none
+  std::string create;  // the RUN body that creates the user, "" when none
+  std::string user;    // the USER argument
+  std::string owner;   // the --chown value for COPYs into the app directory, "" for none
   std::optional<std::size_t> not_before;  // the user can be created only after this RUN
 };
 
@@ -376,8 +427,8 @@ struct Plan {
 std::optional<std::string> shipped_user(std::string_view base) {
   const ImageRef ref = parse_image(base);
   if (ref.registry.empty() && ref.repository == "node") return std::string("node");
-  if (ref.registry == "mcr.microsoft.com" && ref.repository.starts_with("dotnet/") && !ref.tag.empty() &&
-      std::isdigit(static_cast<unsigned char>(ref.tag[0])) != 0) {
+  if (ref.registry == "mcr.microsoft.com" && ref.repository.starts_with("dotnet/") &&
+      !ref.tag.empty() && std::isdigit(static_cast<unsigned char>(ref.tag[0])) != 0) {
     const int major = std::atoi(ref.tag.c_str());
     if (major >= 8) return std::string("app");
   }
@@ -385,7 +436,8 @@ std::optional<std::string> shipped_user(std::string_view base) {
 }
 
 // The plan, or the reason there is none.
-std::variant<Plan, std::string> plan_for(const Context& ctx, const std::vector<const syntax::Stage*>& chain,
+std::variant<Plan, std::string> plan_for(const Context& ctx,
+                                         const std::vector<const syntax::Stage*>& chain,
                                          const Survey& s) {
   if (!s.refusal.empty()) return s.refusal;
   if (!s.earlier_user.empty()) return Plan{"", s.earlier_user, "", {}};
@@ -403,7 +455,8 @@ std::variant<Plan, std::string> plan_for(const Context& ctx, const std::vector<c
     return "the `uid` setting " + std::to_string(uid) + " is not a valid non-root UID";
   const syntax::Stage& root = *chain.back();
   if (!configured) {
-    if (auto shipped = shipped_user(root.base)) return Plan{"", *shipped, *shipped + ":" + *shipped, {}};
+    if (auto shipped = shipped_user(root.base))
+      return Plan{"", *shipped, *shipped + ":" + *shipped, {}};
   }
   const std::string id = uid > 0 ? std::to_string(uid) : "";
   const std::string numeric = id + ":" + id;
@@ -416,23 +469,29 @@ std::variant<Plan, std::string> plan_for(const Context& ctx, const std::vector<c
     }
     case Distro::Alpine: {
       const std::string create = "addgroup -S" + (id.empty() ? "" : " -g " + id) + " " + name +
-                                 " && adduser -S -G " + name + (id.empty() ? "" : " -u " + id) + " " + name;
-      return Plan{create, id.empty() ? name : numeric, id.empty() ? name + ":" + name : numeric, {}};
+                                 " && adduser -S -G " + name + (id.empty() ? "" : " -u " + id) +
+                                 " " + name;
+      return Plan{
+          create, id.empty() ? name : numeric, id.empty() ? name + ":" + name : numeric, {}};
     }
     case Distro::Debian:
     case Distro::Rhel:
     case Distro::Suse: {
       Plan plan;
       const ImageRef ref = parse_image(root.base);
-      const bool minimal = contains(ref.tag, "minimal") || contains(ref.tag, "micro") || contains(ref.tag, "slim") ||
-                           contains(ref.repository, "minimal") || contains(ref.repository, "micro") ||
-                           ref.name() == "amazonlinux" || image_distro(root.base) == Distro::Unknown;
+      const bool minimal = contains(ref.tag, "minimal") || contains(ref.tag, "micro") ||
+                           contains(ref.tag, "slim") || contains(ref.repository, "minimal") ||
+                           contains(ref.repository, "micro") || ref.name() == "amazonlinux" ||
+                           image_distro(root.base) == Distro::Unknown;
       if (distro == Distro::Suse || (distro == Distro::Rhel && minimal)) {
-        if (!s.shadow_install) return std::string("useradd may be missing from the image; install shadow-utils (shadow on SUSE) first");
+        if (!s.shadow_install)
+          return std::string(
+              "useradd may be missing from the image; install shadow-utils (shadow on SUSE) first");
         plan.not_before = s.shadow_install;
       }
-      plan.create = "groupadd -r" + (id.empty() ? "" : " -g " + id) + " " + name + " && useradd -r -m -g " + name +
-                    (id.empty() ? "" : " -u " + id) + " --no-log-init " + name;
+      plan.create = "groupadd -r" + (id.empty() ? "" : " -g " + id) + " " + name +
+                    " && useradd -r -m -g " + name + (id.empty() ? "" : " -u " + id) +
+                    " --no-log-init " + name;
       plan.user = id.empty() ? name : numeric;
       plan.owner = id.empty() ? name + ":" + name : numeric;
       return plan;
@@ -441,7 +500,8 @@ std::variant<Plan, std::string> plan_for(const Context& ctx, const std::vector<c
     case Distro::Windows:
       break;
   }
-  return std::string("the base image's distribution is unknown; create a user and add USER by hand");
+  return std::string(
+      "the base image's distribution is unknown; create a user and add USER by hand");
 }
 
 // The application directory: the final WORKDIR unless it is a system directory.
@@ -450,22 +510,25 @@ std::string app_directory(const Analysis& analysis, const syntax::Stage& stage) 
   syntax::Environment env = syntax::environment_at(analysis.doc(), analysis.stages(), last);
   const syntax::Instruction& ins = analysis.doc().instructions[last];
   std::string dir = env.workdir;
-  if (ins.keyword == Keyword::Workdir && !ins.args.empty()) dir = resolve_path(dir.empty() ? "/" : dir, ins.args[0].value);
+  if (ins.keyword == Keyword::Workdir && !ins.args.empty())
+    dir = resolve_path(dir.empty() ? "/" : dir, ins.args[0].value);
   dir = resolve_path("/", dir);
   return one_of(std::string_view(dir), kSystemDirs) ? "" : dir;
 }
 
 // The COPYs of the stage from `first` on (without --chown) whose destination is in `dir`.
-std::vector<std::size_t> copies_into(const Analysis& analysis, const syntax::Stage& stage, std::size_t first,
-                                     const std::string& dir) {
+std::vector<std::size_t> copies_into(const Analysis& analysis, const syntax::Stage& stage,
+                                     std::size_t first, const std::string& dir) {
   std::vector<std::size_t> out;
   if (dir.empty()) return out;
   for (std::size_t i = std::max(first, stage.from + 1); i < stage.end; ++i) {
     const syntax::Instruction& ins = analysis.doc().instructions[i];
-    if (ins.keyword != Keyword::Copy || ins.flag("chown") != nullptr || !ins.heredocs.empty() || ins.args.size() < 2)
+    if (ins.keyword != Keyword::Copy || ins.flag("chown") != nullptr || !ins.heredocs.empty() ||
+        ins.args.size() < 2)
       continue;
     const std::string cwd = syntax::environment_at(analysis.doc(), analysis.stages(), i).workdir;
-    const std::string dest = resolve_path(cwd.empty() ? "/" : resolve_path("/", cwd), ins.args.back().value);
+    const std::string dest =
+        resolve_path(cwd.empty() ? "/" : resolve_path("/", cwd), ins.args.back().value);
     if (dest == dir || dest.starts_with(dir + "/")) out.push_back(i);
   }
   return out;
@@ -474,23 +537,27 @@ std::vector<std::size_t> copies_into(const Analysis& analysis, const syntax::Sta
 // A chmod mode that gives others no read access (`700`, `0640`) or that only
 // touches the owner or group (`u+x`, `ug+rwx`).
 bool owner_only_mode(std::string_view mode) {
-  if (!mode.empty() && std::all_of(mode.begin(), mode.end(), [](char c) { return c >= '0' && c <= '7'; }))
+  if (!mode.empty() &&
+      std::all_of(mode.begin(), mode.end(), [](char c) { return c >= '0' && c <= '7'; }))
     return mode.size() >= 3 && mode.back() < '4';
   const std::size_t op = mode.find_first_of("+=");
   if (op == std::string_view::npos || op == 0) return false;
   const std::string_view who = mode.substr(0, op);
-  return who.find_first_of("ao") == std::string_view::npos && mode.find(',') == std::string_view::npos;
+  return who.find_first_of("ao") == std::string_view::npos &&
+         mode.find(',') == std::string_view::npos;
 }
 
 // Why a RUN of the stage leaves a directory the user may need to write to owned by
 // root: a `mkdir`/`touch` inside the application directory or under /var, /run,
 // /srv or /data; "" when none does.
-std::string root_owned_paths(const Analysis& analysis, const syntax::Stage& stage, const std::string& dir) {
+std::string root_owned_paths(const Analysis& analysis, const syntax::Stage& stage,
+                             const std::string& dir) {
   const auto writable = [&](const std::string& path) {
     // The directory itself is like the WORKDIR that creates it (root-owned either way).
     if (!dir.empty() && path.starts_with(dir + "/")) return true;
-    return std::any_of(kDataDirs.begin(), kDataDirs.end(),
-                       [&](std::string_view d) { return path == d || path.starts_with(std::string(d) + "/"); });
+    return std::any_of(kDataDirs.begin(), kDataDirs.end(), [&](std::string_view d) {
+      return path == d || path.starts_with(std::string(d) + "/");
+    });
   };
   for (std::size_t i = stage.from + 1; i < stage.end; ++i) {
     for (const RunCommand& cmd : run_commands(analysis, i)) {
@@ -501,10 +568,12 @@ std::string root_owned_paths(const Analysis& analysis, const syntax::Stage& stag
       }
       if (cmd.view.program != "mkdir" && cmd.view.program != "touch") continue;
       const std::string cwd = syntax::environment_at(analysis.doc(), analysis.stages(), i).workdir;
-      for (const shell::Word* w : shell::operands(cmd.view, {"-m", "--mode", "-d", "-r", "-t", "--date", "--reference"})) {
+      for (const shell::Word* w :
+           shell::operands(cmd.view, {"-m", "--mode", "-d", "-r", "-t", "--date", "--reference"})) {
         if (!w->literal) continue;
         if (writable(resolve_path(resolve_path("/", cwd), *w->literal)))
-          return "`" + cmd.view.program + " " + *w->literal + "` leaves a path owned by root that the user may need to write to";
+          return "`" + cmd.view.program + " " + *w->literal +
+                 "` leaves a path owned by root that the user may need to write to";
       }
     }
   }
@@ -512,8 +581,8 @@ std::string root_owned_paths(const Analysis& analysis, const syntax::Stage& stag
 }
 
 // The first CMD/ENTRYPOINT of the stage after `start`, if any.
-std::optional<std::size_t> first_command_after(const syntax::Document& d, const syntax::Stage& stage,
-                                               std::size_t start) {
+std::optional<std::size_t> first_command_after(const syntax::Document& d,
+                                               const syntax::Stage& stage, std::size_t start) {
   for (std::size_t i = start + 1; i < stage.end; ++i) {
     const Keyword k = d.instructions[i].keyword;
     if (k == Keyword::Cmd || k == Keyword::Entrypoint) return i;
@@ -525,12 +594,13 @@ std::optional<std::size_t> first_command_after(const syntax::Document& d, const 
 // added after it would continue it.
 bool continued_at_end(const Analysis& analysis, const syntax::Instruction& ins) {
   std::string_view text = analysis.text().substr(ins.line_span.begin, ins.line_span.size());
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0) text.remove_suffix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0)
+    text.remove_suffix(1);
   return !text.empty() && text.back() == analysis.doc().escape;
 }
 
-std::optional<std::vector<TextEdit>> edits_for(const Analysis& analysis, const syntax::Stage& stage, const Survey& s,
-                                const Plan& plan) {
+std::optional<std::vector<TextEdit>> edits_for(const Analysis& analysis, const syntax::Stage& stage,
+                                               const Survey& s, const Plan& plan) {
   const Rewriter rw(analysis);
   const auto& instructions = analysis.doc().instructions;
   std::vector<TextEdit> edits;
@@ -546,11 +616,13 @@ std::optional<std::vector<TextEdit>> edits_for(const Analysis& analysis, const s
     if (chowned.empty()) {
       user_lines = rw.line("RUN", plan.create) + "\n" + user_lines;
     } else {
-      edits.push_back(insert_above_comments(analysis, chowned.front(), rw.line("RUN", plan.create)));
+      edits.push_back(
+          insert_above_comments(analysis, chowned.front(), rw.line("RUN", plan.create)));
       start = std::max(start, chowned.front());
     }
   }
-  for (const std::size_t i : chowned) edits.push_back(add_copy_flag(instructions[i], "chown", plan.owner));
+  for (const std::size_t i : chowned)
+    edits.push_back(add_copy_flag(instructions[i], "chown", plan.owner));
   if (const auto cmd = first_command_after(analysis.doc(), stage, start)) {
     edits.push_back(insert_above_comments(analysis, *cmd, user_lines));
   } else {
@@ -574,7 +646,8 @@ void check(Context& ctx) {
   // A stage FROM scratch that runs nothing only exports files (`--output`).
   if (chain.back()->base == "scratch" && !s.has_command) return;
   // (A user the Dockerfile made itself was given its directories, one hopes.)
-  if (s.refusal.empty() && s.earlier_user.empty() && s.created_user.empty() && s.chowned_user.empty())
+  if (s.refusal.empty() && s.earlier_user.empty() && s.created_user.empty() &&
+      s.chowned_user.empty())
     s.refusal = root_owned_paths(analysis, stage, app_directory(analysis, stage));
   const auto& instructions = ctx.doc().instructions;
   // A non-root user is in effect.
@@ -582,11 +655,13 @@ void check(Context& ctx) {
   // gosu / su-exec & co.: the entrypoint switches users itself.
   if (s.drops_privileges) return;
   const bool explicit_root = s.last_user && *s.last_user > stage.from;
-  const Span at = explicit_root ? instructions[*s.last_user].keyword_span : instructions[stage.from].keyword_span;
-  const std::string message =
-      !s.last_user ? "the final stage runs as root: it has no USER"
-                   : "the final stage runs as root: the last USER" + std::string(explicit_root ? "" : " (of its base stage)") +
-                         " is " + instructions[*s.last_user].args[0].value;
+  const Span at = explicit_root ? instructions[*s.last_user].keyword_span
+                                : instructions[stage.from].keyword_span;
+  const std::string message = !s.last_user
+                                  ? "the final stage runs as root: it has no USER"
+                                  : "the final stage runs as root: the last USER" +
+                                        std::string(explicit_root ? "" : " (of its base stage)") +
+                                        " is " + instructions[*s.last_user].args[0].value;
   const auto plan = plan_for(ctx, chain, s);
   if (const auto* reason = std::get_if<std::string>(&plan)) {
     ctx.report(at, message + " (no fix: " + *reason + ")");
@@ -598,23 +673,25 @@ void check(Context& ctx) {
     ctx.report(at, message + " (no fix: the last line ends with a line continuation)");
     return;
   }
-  ctx.report(at, message, Safety::Unsafe, (p.create.empty() ? "run as " : "create a user and run as ") + p.user,
+  ctx.report(at, message, Safety::Unsafe,
+             (p.create.empty() ? "run as " : "create a user and run as ") + p.user,
              std::move(*edits));
 }
 
 }  // namespace
 
 const Transform& non_root_user() {
-  static const Transform t{"non-root-user",
-                           Category::Security,
-                           Safety::Unsafe,
-                           "run the final stage as a non-root user",
-                           {"DL3002", "DS002"},
-                           doc,
-                           true,
-                           check,
-                           {{"name", OptionType::String, "the user (and group) to create (default app)"},
-                            {"uid", OptionType::Integer, "UID and GID of the created user (default: system-assigned)"}}};
+  static const Transform t{
+      "non-root-user",
+      Category::Security,
+      Safety::Unsafe,
+      "run the final stage as a non-root user",
+      {"DL3002", "DS002"},
+      doc,
+      true,
+      check,
+      {{"name", OptionType::String, "the user (and group) to create (default app)"},
+       {"uid", OptionType::Integer, "UID and GID of the created user (default: system-assigned)"}}};
   return t;
 }
 

@@ -70,7 +70,9 @@ the one `latest` gives today, that is your choice in the map.
 )";
 
 // Whether a reference (variables expanded) floats: no digest and no tag or `latest`.
-bool unpinned(const ImageRef& ref) { return ref.digest.empty() && (ref.tag.empty() || ref.tag == "latest"); }
+bool unpinned(const ImageRef& ref) {
+  return ref.digest.empty() && (ref.tag.empty() || ref.tag == "latest");
+}
 
 // The `map` value for `ref`, if any.
 std::optional<std::string> pin_for(const Context& ctx, const ImageRef& ref) {
@@ -85,7 +87,8 @@ std::optional<std::string> pin_for(const Context& ctx, const ImageRef& ref) {
 // nullopt when `pin` would not pin it.
 std::optional<std::string> pinned_reference(std::string_view written, const std::string& pin) {
   if (pin.empty() || pin.find_first_of(" \t\r\n$") != std::string::npos) return std::nullopt;
-  // The written name without its tag (`docker.io/library/python` of `docker.io/library/python:latest`).
+  // The written name without its tag (`docker.io/library/python` of
+  // `docker.io/library/python:latest`).
   const std::size_t slash = written.rfind('/');
   const std::size_t colon = written.find(':', slash == std::string_view::npos ? 0 : slash);
   const std::string name(written.substr(0, colon));
@@ -107,16 +110,18 @@ void check_stage(Context& ctx, const syntax::Stage& stage) {
   const syntax::Word& word = from.args[0];
   const std::optional<std::string> expanded = expand_meta_args(ctx.analysis(), word.value);
   // Unknown, or (through the ARG defaults) the name of an earlier stage.
-  if (!expanded || ctx.analysis().stages().find(*expanded).value_or(stage.index) < stage.index) return;
+  if (!expanded || ctx.analysis().stages().find(*expanded).value_or(stage.index) < stage.index)
+    return;
   const ImageRef ref = parse_image(*expanded);
   // scratch, a pinned reference, or one no registry would take (quotes).
-  if ((ref.repository == "scratch" && ref.registry.empty()) || ref.repository.empty() || !unpinned(ref) ||
-      ref.repository.find_first_of("\"'") != std::string::npos)
+  if ((ref.repository == "scratch" && ref.registry.empty()) || ref.repository.empty() ||
+      !unpinned(ref) || ref.repository.find_first_of("\"'") != std::string::npos)
     return;
   const bool via_args = *expanded != word.value;
   std::string shown = "'" + word.value + "'";
   if (via_args) shown += " ('" + *expanded + "' with the ARG defaults)";
-  const std::string why = ref.tag.empty() ? " is not pinned" : " is not pinned ('latest' moves with every release)";
+  const std::string why =
+      ref.tag.empty() ? " is not pinned" : " is not pinned ('latest' moves with every release)";
   std::string message = "base image " + shown + why;
   if (via_args) {
     ctx.report(word.span, message + "; set a versioned tag or digest as the ARG default");
@@ -124,16 +129,19 @@ void check_stage(Context& ctx, const syntax::Stage& stage) {
   }
   const std::optional<std::string> pin = pin_for(ctx, ref);
   if (!pin) {
-    ctx.report(word.span, message + "; name a version tag or a digest (or set [rules.pin-base-image] map)");
+    ctx.report(word.span,
+               message + "; name a version tag or a digest (or set [rules.pin-base-image] map)");
     return;
   }
   const std::optional<std::string> replacement = pinned_reference(word.value, *pin);
   if (!replacement) {
-    ctx.report(word.span, message + "; the map's pin '" + *pin + "' does not pin it (use a version tag or a digest)");
+    ctx.report(word.span, message + "; the map's pin '" + *pin +
+                              "' does not pin it (use a version tag or a digest)");
     return;
   }
   if (ctx.analysis().text().substr(word.span.begin, word.span.size()) != word.value) {
-    ctx.report(word.span, message + "; the image word is split over lines, pin it to '" + *replacement + "' by hand");
+    ctx.report(word.span, message + "; the image word is split over lines, pin it to '" +
+                              *replacement + "' by hand");
     return;
   }
   ctx.report(word.span, message + "; pin it to '" + *replacement + "' (from the map)", Safety::Safe,
@@ -155,7 +163,8 @@ const Transform& pin_base_image() {
                            doc,
                            true,
                            check,
-                           {{"map", OptionType::StringTable, "image name → tag, digest or whole reference to pin it to"}}};
+                           {{"map", OptionType::StringTable,
+                             "image name → tag, digest or whole reference to pin it to"}}};
   return t;
 }
 

@@ -146,7 +146,8 @@ void report(Context& ctx, std::string_view keyword, const syntax::Word& key, std
   const std::string_view kind = credential_kind(value);
   if (kind.empty() && !secret_name(name)) return;
   std::string id(name);
-  std::transform(id.begin(), id.end(), id.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(id.begin(), id.end(), id.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   const std::string advice = fmt::format("pass it with RUN --mount=type=secret,id={} instead", id);
   const std::string_view where =
       keyword == "ENV" ? "is stored in the image" : "is recorded in the image history";

@@ -135,47 +135,51 @@ image before shipping it.
 
 using Words = std::vector<std::string_view>;
 
-constexpr std::array<std::string_view, 5> kSuites = {"trixie", "bookworm", "bullseye", "buster", "stretch"};
-constexpr std::array<std::string_view, 5> kDebianAliases = {"stable", "oldstable", "testing", "unstable", "sid"};
-constexpr std::array<std::string_view, 13> kNodeNames = {"lts",     "current", "argon",   "boron",    "carbon",
-                                                         "dubnium", "erbium",  "fermium", "gallium",  "hydrogen",
-                                                         "iron",    "jod",     "krypton"};
+constexpr std::array<std::string_view, 5> kSuites = {"trixie", "bookworm", "bullseye", "buster",
+                                                     "stretch"};
+constexpr std::array<std::string_view, 5> kDebianAliases = {"stable", "oldstable", "testing",
+                                                            "unstable", "sid"};
+constexpr std::array<std::string_view, 13> kNodeNames = {
+    "lts",     "current", "argon",    "boron", "carbon", "dubnium", "erbium",
+    "fermium", "gallium", "hydrogen", "iron",  "jod",    "krypton"};
 // eclipse-temurin tag parts after which dfopt does not guess the JRE tag.
 constexpr std::array<std::string_view, 3> kTemurinKeep = {"jre", "windowsservercore", "nanoserver"};
 
 // Programs a stage may name that the full images have and slim ones lack.
-constexpr std::array<std::string_view, 12> kUtilities = {"curl", "wget", "gpg",   "git",   "ssh",  "hg",
-                                                         "svn",  "ps",   "unzip", "bzip2", "patch", "xz"};
+constexpr std::array<std::string_view, 12> kUtilities = {
+    "curl", "wget", "gpg", "git", "ssh", "hg", "svn", "ps", "unzip", "bzip2", "patch", "xz"};
 // Programs that compile, or drive a compiler.
-constexpr std::array<std::string_view, 14> kBuildTools = {"gcc",      "g++",      "cc",       "c++",  "make",
-                                                          "cmake",    "ninja",    "meson",    "configure",
-                                                          "pkg-config", "autoconf", "automake", "libtool",
-                                                          "dpkg-architecture"};
+constexpr std::array<std::string_view, 14> kBuildTools = {
+    "gcc",   "g++",       "cc",         "c++",      "make",     "cmake",   "ninja",
+    "meson", "configure", "pkg-config", "autoconf", "automake", "libtool", "dpkg-architecture"};
 // JDK programs a JRE lacks, and build tools that need a JDK.
-constexpr std::array<std::string_view, 14> kJdkTools = {"javac", "jar",    "jlink", "jpackage", "jshell",
-                                                        "jcmd",  "jdeps",  "jmod",  "javadoc",  "mvn",
-                                                        "mvnw",  "gradle", "gradlew", "ant"};
+constexpr std::array<std::string_view, 14> kJdkTools = {
+    "javac", "jar",     "jlink", "jpackage", "jshell", "jcmd",    "jdeps",
+    "jmod",  "javadoc", "mvn",   "mvnw",     "gradle", "gradlew", "ant"};
 // PyPI packages without Linux wheels: pip compiles them.
-constexpr std::array<std::string_view, 7> kPythonSdists = {"psycopg2", "mysqlclient", "uwsgi", "python-ldap",
-                                                           "pycrypto", "mod_wsgi",    "mod-wsgi"};
+constexpr std::array<std::string_view, 7> kPythonSdists = {
+    "psycopg2", "mysqlclient", "uwsgi", "python-ldap", "pycrypto", "mod_wsgi", "mod-wsgi"};
 // npm packages that build with node-gyp on install.
 constexpr std::array<std::string_view, 14> kNodeNative = {
-    "bcrypt",   "sqlite3",   "better-sqlite3", "node-sass", "canvas",  "argon2",       "leveldown",
-    "node-pty", "zeromq",    "serialport",     "re2",       "kerberos", "cpu-features", "node-gyp"};
+    "bcrypt",   "sqlite3", "better-sqlite3", "node-sass", "canvas",   "argon2",       "leveldown",
+    "node-pty", "zeromq",  "serialport",     "re2",       "kerberos", "cpu-features", "node-gyp"};
 
 template <std::size_t N>
 bool one_of(std::string_view s, const std::array<std::string_view, N>& list) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
 
-bool contains(std::string_view haystack, std::string_view needle) { return haystack.find(needle) != std::string_view::npos; }
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
 
 Words split(std::string_view s, char sep) {
   Words out;
   if (s.empty()) return out;
   for (std::size_t pos = 0;;) {
     const std::size_t next = s.find(sep, pos);
-    out.push_back(s.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos));
+    out.push_back(
+        s.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos));
     if (next == std::string_view::npos) return out;
     pos = next + 1;
   }
@@ -183,18 +187,23 @@ Words split(std::string_view s, char sep) {
 
 std::string join(const Words& parts, char sep) {
   std::string out;
-  for (const std::string_view p : parts) out += (out.empty() ? "" : std::string(1, sep)) + std::string(p);
+  for (const std::string_view p : parts)
+    out += (out.empty() ? "" : std::string(1, sep)) + std::string(p);
   return out;
 }
 
 // `3`, `3.12`, `3.12.1`: digits and dots.
 bool is_version(std::string_view s) {
   return !s.empty() && std::isdigit(static_cast<unsigned char>(s.front())) != 0 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.'; });
+         std::all_of(s.begin(), s.end(), [](char c) {
+           return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.';
+         });
 }
 
 bool is_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+  });
 }
 
 // python, ruby, perl, rust: VERSION[-SUITE] → VERSION-slim[-SUITE]; SUITE → slim-SUITE.
@@ -203,22 +212,26 @@ std::optional<std::string> slim_before_suite(const Words& parts) {
   if (parts.size() == 1 && one_of(parts[0], kSuites)) return "slim-" + std::string(parts[0]);
   if (!is_version(parts[0]) || parts.size() > 2) return std::nullopt;
   if (parts.size() == 2 && !one_of(parts[1], kSuites)) return std::nullopt;
-  return parts.size() == 1 ? std::string(parts[0]) + "-slim" : std::string(parts[0]) + "-slim-" + std::string(parts[1]);
+  return parts.size() == 1 ? std::string(parts[0]) + "-slim"
+                           : std::string(parts[0]) + "-slim-" + std::string(parts[1]);
 }
 
 // node: VERSION[-SUITE] → VERSION[-SUITE]-slim (versions, lts, current and release code names).
 std::optional<std::string> node_slim(const Words& parts) {
   if (parts.empty()) return "slim";
   const bool version = is_version(parts[0]) || one_of(parts[0], kNodeNames);
-  if (parts.size() == 1 && (version || one_of(parts[0], kSuites))) return std::string(parts[0]) + "-slim";
+  if (parts.size() == 1 && (version || one_of(parts[0], kSuites)))
+    return std::string(parts[0]) + "-slim";
   if (parts.size() == 2 && version && one_of(parts[1], kSuites)) return join(parts, '-') + "-slim";
   return std::nullopt;
 }
 
-// debian: SUITE[-YYYYMMDD] → SUITE[-YYYYMMDD]-slim; untagged → stable-slim (the same release as latest).
+// debian: SUITE[-YYYYMMDD] → SUITE[-YYYYMMDD]-slim; untagged → stable-slim (the same release as
+// latest).
 std::optional<std::string> debian_slim(const Words& parts) {
   if (parts.empty()) return "stable-slim";
-  const bool suite = one_of(parts[0], kSuites) || one_of(parts[0], kDebianAliases) || is_version(parts[0]);
+  const bool suite =
+      one_of(parts[0], kSuites) || one_of(parts[0], kDebianAliases) || is_version(parts[0]);
   if (!suite || parts.size() > 2) return std::nullopt;
   if (parts.size() == 2 && !(is_digits(parts[1]) && parts[1].size() == 8)) return std::nullopt;
   return join(parts, '-') + "-slim";
@@ -234,7 +247,8 @@ std::optional<std::string> openjdk_jre(std::string_view written_name, const Word
   Words rest(parts.begin() + 1, parts.end());
   if (!rest.empty() && rest[0] == "jdk") rest.erase(rest.begin());
   if (major == 8 || major == 11) {
-    const bool known = rest.empty() || (rest == Words{"slim"}) || (rest.size() == 1 && one_of(rest[0], kSuites)) ||
+    const bool known = rest.empty() || (rest == Words{"slim"}) ||
+                       (rest.size() == 1 && one_of(rest[0], kSuites)) ||
                        (rest.size() == 2 && rest[0] == "slim" && one_of(rest[1], kSuites)) ||
                        (major == 8 && rest == Words{"alpine"});
     if (!known) return std::nullopt;
@@ -247,10 +261,13 @@ std::optional<std::string> openjdk_jre(std::string_view written_name, const Word
   return "eclipse-temurin:" + std::string(version) + "-jre";
 }
 
-// eclipse-temurin: VERSION[-BUILD]-jdk[-VARIANT] → …-jre…; VERSION[-VARIANT] (a JDK) → VERSION-jre[-VARIANT].
+// eclipse-temurin: VERSION[-BUILD]-jdk[-VARIANT] → …-jre…; VERSION[-VARIANT] (a JDK) →
+// VERSION-jre[-VARIANT].
 std::optional<std::string> temurin_jre(const Words& parts) {
-  if (parts.empty() || std::isdigit(static_cast<unsigned char>(parts[0].front())) == 0) return std::nullopt;
-  if (std::any_of(parts.begin(), parts.end(), [](std::string_view p) { return one_of(p, kTemurinKeep); }))
+  if (parts.empty() || std::isdigit(static_cast<unsigned char>(parts[0].front())) == 0)
+    return std::nullopt;
+  if (std::any_of(parts.begin(), parts.end(),
+                  [](std::string_view p) { return one_of(p, kTemurinKeep); }))
     return std::nullopt;
   Words out = parts;
   if (const auto jdk = std::find(out.begin(), out.end(), "jdk"); jdk != out.end()) {
@@ -258,24 +275,29 @@ std::optional<std::string> temurin_jre(const Words& parts) {
     return join(out, '-');
   }
   // `8u392-b08-focal`: a build number after the version; the jre goes after it.
-  const bool build = parts.size() > 1 && parts[1].size() > 1 && parts[1][0] == 'b' && is_digits(parts[1].substr(1));
+  const bool build = parts.size() > 1 && parts[1].size() > 1 && parts[1][0] == 'b' &&
+                     is_digits(parts[1].substr(1));
   out.insert(out.begin() + (build ? 2 : 1), "jre");
   return join(out, '-');
 }
 
-// Whether a version tag part (`3.12.1`) is at least major.minor; true for non-versions (suites, untagged).
+// Whether a version tag part (`3.12.1`) is at least major.minor; true for non-versions (suites,
+// untagged).
 bool at_least(const Words& parts, int major, int minor) {
   if (parts.empty() || !is_version(parts[0])) return true;
   const Words numbers = split(parts[0], '.');
   const int have_major = std::stoi(std::string(numbers[0].substr(0, 4)));
-  const int have_minor = numbers.size() > 1 && is_digits(numbers[1]) ? std::stoi(std::string(numbers[1].substr(0, 4))) : 999;
+  const int have_minor = numbers.size() > 1 && is_digits(numbers[1])
+                             ? std::stoi(std::string(numbers[1].substr(0, 4)))
+                             : 999;
   return have_major > major || (have_major == major && have_minor >= minor);
 }
 
 // Releases older than the first slim tags of an image: python 2.7/3.3, ruby 2.0,
 // perl 5.28 (slim since 2019), debian 9 (slim since stretch).
 bool has_slim_tags(std::string_view name, const Words& parts) {
-  if (name == "python") return at_least(parts, 3, 3) || (at_least(parts, 2, 7) && !at_least(parts, 3, 0));
+  if (name == "python")
+    return at_least(parts, 3, 3) || (at_least(parts, 2, 7) && !at_least(parts, 3, 0));
   if (name == "ruby") return at_least(parts, 2, 0);
   if (name == "perl") return at_least(parts, 5, 28);
   if (name == "debian") return at_least(parts, 9, 0);
@@ -287,13 +309,15 @@ std::string builtin_slim(std::string_view text) {
   const OfficialImage image = official_image(text);
   if (image.name.empty()) return "";
   const std::size_t slash = text.rfind('/');
-  const std::string_view written = text.substr(0, text.find(':', slash == std::string_view::npos ? 0 : slash));
+  const std::string_view written =
+      text.substr(0, text.find(':', slash == std::string_view::npos ? 0 : slash));
   const Words parts = image.tag == "latest" ? Words{} : split(image.tag, '-');
   if (std::any_of(parts.begin(), parts.end(), [](std::string_view p) { return p.empty(); }) ||
       !has_slim_tags(image.name, parts))
     return "";
   std::optional<std::string> tag;
-  if (image.name == "python" || image.name == "ruby" || image.name == "perl" || image.name == "rust") {
+  if (image.name == "python" || image.name == "ruby" || image.name == "perl" ||
+      image.name == "rust") {
     tag = slim_before_suite(parts);
   } else if (image.name == "node") {
     tag = node_slim(parts);
@@ -310,10 +334,12 @@ std::string builtin_slim(std::string_view text) {
 // A glob with at most one `*` (one or more characters); the text `*` matched, or nullopt.
 std::optional<std::string> glob_match(std::string_view pattern, std::string_view text) {
   const std::size_t star = pattern.find('*');
-  if (star == std::string_view::npos) return pattern == text ? std::optional<std::string>("") : std::nullopt;
+  if (star == std::string_view::npos)
+    return pattern == text ? std::optional<std::string>("") : std::nullopt;
   const std::string_view head = pattern.substr(0, star);
   const std::string_view tail = pattern.substr(star + 1);
-  if (text.size() <= head.size() + tail.size() || !text.starts_with(head) || !text.ends_with(tail)) return std::nullopt;
+  if (text.size() <= head.size() + tail.size() || !text.starts_with(head) || !text.ends_with(tail))
+    return std::nullopt;
   return std::string(text.substr(head.size(), text.size() - head.size() - tail.size()));
 }
 
@@ -323,7 +349,9 @@ std::optional<std::string> configured_slim(const Context& ctx, const ImageRef& r
   // What a mapping produces is left alone (`myorg/base:1.4-slim` for `myorg/base:*-slim`).
   for (const auto& [key, value] : table) {
     const ImageRef produced = parse_image(value);
-    if (!value.empty() && produced.qualified() == ref.qualified() && glob_match(produced.tag, ref.tag)) return "";
+    if (!value.empty() && produced.qualified() == ref.qualified() &&
+        glob_match(produced.tag, ref.tag))
+      return "";
   }
   std::optional<std::string> best;
   std::size_t best_rank = 0;  // exact keys rank above every pattern; longer patterns above shorter
@@ -341,7 +369,8 @@ std::optional<std::string> configured_slim(const Context& ctx, const ImageRef& r
     const std::size_t rank = pattern.tag.find('*') == std::string::npos ? 1000000 : key.size();
     if (best && rank <= best_rank) continue;
     std::string target = value;
-    if (const std::size_t at = target.find('*'); at != std::string::npos) target.replace(at, 1, *star);
+    if (const std::size_t at = target.find('*'); at != std::string::npos)
+      target.replace(at, 1, *star);
     best = target;
     best_rank = rank;
   }
@@ -349,11 +378,13 @@ std::optional<std::string> configured_slim(const Context& ctx, const ImageRef& r
 }
 
 // Whether `stage` is a runtime stage: the last one, or one no other stage builds on.
-bool runtime_stage(const syntax::StageView& view, const syntax::Document& file, const syntax::Stage& stage) {
+bool runtime_stage(const syntax::StageView& view, const syntax::Document& file,
+                   const syntax::Stage& stage) {
   if (stage.index + 1 == view.stages.size()) return true;
   for (const syntax::Stage& other : view.stages) {
     if (other.base_stage == stage.index) return false;
-    if (std::find(other.copies_from.begin(), other.copies_from.end(), stage.index) != other.copies_from.end())
+    if (std::find(other.copies_from.begin(), other.copies_from.end(), stage.index) !=
+        other.copies_from.end())
       return false;
     for (std::size_t i = other.from + 1; i < other.end; ++i) {
       for (const syntax::Flag& f : file.instructions[i].flags) {
@@ -370,24 +401,26 @@ bool runtime_stage(const syntax::StageView& view, const syntax::Document& file, 
 // One use of a program name in an instruction of the stage.
 struct Use {
   std::string_view tool;
-  std::size_t index = 0;   // the instruction
+  std::size_t index = 0;  // the instruction
   std::uint32_t offset = 0;
 };
 
 // The words (letters, digits, `+._-`) of the RUN/CMD/ENTRYPOINT/HEALTHCHECK
 // instructions of the stage that are one of `names`, in file order.
 template <std::size_t N>
-std::vector<Use> uses(const Analysis& analysis, const syntax::Stage& stage, const std::array<std::string_view, N>& names) {
+std::vector<Use> uses(const Analysis& analysis, const syntax::Stage& stage,
+                      const std::array<std::string_view, N>& names) {
   std::vector<Use> out;
   const std::string_view text = analysis.text();
   for (std::size_t i = stage.from + 1; i < stage.end; ++i) {
     const syntax::Instruction& ins = analysis.doc().instructions[i];
     using syntax::Keyword;
-    if (ins.keyword != Keyword::Run && ins.keyword != Keyword::Cmd && ins.keyword != Keyword::Entrypoint &&
-        ins.keyword != Keyword::Healthcheck)
+    if (ins.keyword != Keyword::Run && ins.keyword != Keyword::Cmd &&
+        ins.keyword != Keyword::Entrypoint && ins.keyword != Keyword::Healthcheck)
       continue;
     auto word_char = [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '.' || c == '_' || c == '-';
+      return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '.' || c == '_' ||
+             c == '-';
     };
     for (std::uint32_t pos = ins.keyword_span.end; pos < ins.span.end;) {
       if (!word_char(text[pos])) {
@@ -427,7 +460,8 @@ std::string_view stage_text(const Analysis& analysis, const syntax::Stage& stage
 }
 
 // The packages installed by the commands of `cmds` that start before `offset`.
-std::vector<std::string> installed_before(const std::vector<RunCommand>& cmds, std::uint32_t offset) {
+std::vector<std::string> installed_before(const std::vector<RunCommand>& cmds,
+                                          std::uint32_t offset) {
   std::vector<std::string> out;
   for (const RunCommand& cmd : cmds) {
     if (cmd.command->span.begin >= offset) break;
@@ -463,12 +497,14 @@ std::vector<std::string> literal_operands(const RunCommand& cmd) {
 std::string requirement_name(std::string_view line) {
   const std::size_t end = std::min(line.find_first_of("<>=!~[;@ \t\r#"), line.size());
   std::string name(line.substr(0, end));
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return name;
 }
 
 // A package pip would compile: on the command line or in a requirements*.txt of the build context.
-std::optional<std::string> python_sdist(const Analysis& analysis, const std::vector<RunCommand>& cmds) {
+std::optional<std::string> python_sdist(const Analysis& analysis,
+                                        const std::vector<RunCommand>& cmds) {
   for (const RunCommand& cmd : cmds) {
     if (!shell::is_pip_install(cmd.view)) continue;
     for (const std::string& arg : literal_operands(cmd)) {
@@ -476,13 +512,15 @@ std::optional<std::string> python_sdist(const Analysis& analysis, const std::vec
     }
   }
   std::error_code ec;
-  if (analysis.directory().empty() || !std::filesystem::is_directory(analysis.directory(), ec)) return std::nullopt;
+  if (analysis.directory().empty() || !std::filesystem::is_directory(analysis.directory(), ec))
+    return std::nullopt;
   for (const auto& entry : std::filesystem::directory_iterator(analysis.directory(), ec)) {
     const std::string name = entry.path().filename().string();
     if (!name.starts_with("requirements") || !name.ends_with(".txt")) continue;
     std::istringstream lines(read_file(entry.path()));
     for (std::string line; std::getline(lines, line);) {
-      if (one_of(requirement_name(line), kPythonSdists)) return requirement_name(line) + " (" + name + ")";
+      if (one_of(requirement_name(line), kPythonSdists))
+        return requirement_name(line) + " (" + name + ")";
     }
   }
   return std::nullopt;
@@ -490,15 +528,19 @@ std::optional<std::string> python_sdist(const Analysis& analysis, const std::vec
 
 bool node_install(const shell::CommandView& v) {
   if (shell::is_program(v, {"npm"}))
-    return shell::is(v, {"npm"}, "install") || shell::is(v, {"npm"}, "i") || shell::is(v, {"npm"}, "ci") ||
-           shell::is(v, {"npm"}, "add");
+    return shell::is(v, {"npm"}, "install") || shell::is(v, {"npm"}, "i") ||
+           shell::is(v, {"npm"}, "ci") || shell::is(v, {"npm"}, "add");
   if (shell::is_program(v, {"yarn"}))
-    return shell::subcommand(v) == nullptr || shell::is(v, {"yarn"}, "install") || shell::is(v, {"yarn"}, "add");
-  return shell::is(v, {"pnpm"}, "install") || shell::is(v, {"pnpm"}, "i") || shell::is(v, {"pnpm"}, "add");
+    return shell::subcommand(v) == nullptr || shell::is(v, {"yarn"}, "install") ||
+           shell::is(v, {"yarn"}, "add");
+  return shell::is(v, {"pnpm"}, "install") || shell::is(v, {"pnpm"}, "i") ||
+         shell::is(v, {"pnpm"}, "add");
 }
 
-// A dependency that builds with node-gyp: on the command line or in package.json of the build context.
-std::optional<std::string> node_native(const Analysis& analysis, const std::vector<RunCommand>& cmds) {
+// A dependency that builds with node-gyp: on the command line or in package.json of the build
+// context.
+std::optional<std::string> node_native(const Analysis& analysis,
+                                       const std::vector<RunCommand>& cmds) {
   bool installs = false;
   for (const RunCommand& cmd : cmds) {
     if (!node_install(cmd.view)) continue;
@@ -516,7 +558,8 @@ std::optional<std::string> node_native(const Analysis& analysis, const std::vect
   const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
   if (json.is_discarded() || !json.is_object()) return "an unreadable package.json";
   const auto gypfile = json.find("gypfile");
-  if (contains(text, "node-gyp") || (gypfile != json.end() && gypfile->is_boolean() && gypfile->get<bool>()))
+  if (contains(text, "node-gyp") ||
+      (gypfile != json.end() && gypfile->is_boolean() && gypfile->get<bool>()))
     return "node-gyp (package.json)";
   for (const char* section : {"dependencies", "devDependencies", "optionalDependencies"}) {
     const auto it = json.find(section);
@@ -533,26 +576,35 @@ std::string native_build_refusal(const Analysis& analysis, const syntax::Stage& 
                                  const std::vector<RunCommand>& cmds, std::string_view family,
                                  const std::vector<std::string>& installed) {
   auto any = [&](auto pred) { return std::any_of(cmds.begin(), cmds.end(), pred); };
-  if (family == "python" && any([](const RunCommand& c) { return shell::is_pip_install(c.view); })) {
-    const bool dev = std::any_of(installed.begin(), installed.end(), [](const std::string& p) { return p.ends_with("-dev"); });
-    if (dev) return "pip may compile against the -dev packages the stage installs (and the full image's)";
+  if (family == "python" &&
+      any([](const RunCommand& c) { return shell::is_pip_install(c.view); })) {
+    const bool dev = std::any_of(installed.begin(), installed.end(),
+                                 [](const std::string& p) { return p.ends_with("-dev"); });
+    if (dev)
+      return "pip may compile against the -dev packages the stage installs (and the full image's)";
     if (!uses(analysis, stage, kBuildTools).empty())
       return "the stage compiles, and pip may compile against the full image's -dev libraries";
     if (const auto sdist = python_sdist(analysis, cmds))
-      return "pip compiles " + *sdist + " from source, against the full image's gcc and -dev libraries";
+      return "pip compiles " + *sdist +
+             " from source, against the full image's gcc and -dev libraries";
   }
   if (family == "node") {
     if (const auto native = node_native(analysis, cmds))
-      return "the install builds " + *native + " with node-gyp, which needs python3, make and g++ the slim image lacks";
+      return "the install builds " + *native +
+             " with node-gyp, which needs python3, make and g++ the slim image lacks";
   }
   if (family == "ruby" && any([](const RunCommand& c) {
-        if (c.view.program == "bundle") return shell::subcommand(c.view) == nullptr || shell::is(c.view, {"bundle"}, "install");
+        if (c.view.program == "bundle")
+          return shell::subcommand(c.view) == nullptr || shell::is(c.view, {"bundle"}, "install");
         if (!shell::is(c.view, {"gem"}, "install")) return false;
         const std::vector<const shell::Word*> gems = shell::args_after_subcommand(c.view);
-        return std::any_of(gems.begin(), gems.end(), [](const shell::Word* g) { return g->literal != "bundler"; });
+        return std::any_of(gems.begin(), gems.end(),
+                           [](const shell::Word* g) { return g->literal != "bundler"; });
       }))
     return "gems with native extensions need gcc, make and the full image's -dev libraries";
-  if (family == "perl" && any([](const RunCommand& c) { return shell::is_program(c.view, {"cpanm", "cpan"}); }))
+  if (family == "perl" && any([](const RunCommand& c) {
+        return shell::is_program(c.view, {"cpanm", "cpan"});
+      }))
     return "CPAN modules with XS code need gcc, make and the full image's -dev libraries";
   if (family == "rust" && std::any_of(cmds.begin(), cmds.end(), [](const RunCommand& c) {
         return shell::is(c.view, {"cargo"}, "build") || shell::is(c.view, {"cargo"}, "install");
@@ -573,7 +625,8 @@ Plan plan_switch(const Analysis& analysis, const syntax::Stage& stage, const std
                  const std::string& target) {
   Plan plan;
   const std::vector<RunCommand> cmds = stage_commands(analysis, stage);
-  const std::vector<std::string> installed = installed_before(cmds, stage_end_offset(analysis, stage));
+  const std::vector<std::string> installed =
+      installed_before(cmds, stage_end_offset(analysis, stage));
   const ImageRef old_image = parse_image(old_ref);
   const ImageRef new_image = parse_image(target);
   auto refuse = [&](std::string why) {
@@ -582,33 +635,43 @@ Plan plan_switch(const Analysis& analysis, const syntax::Stage& stage, const std
   };
   if (contains(new_image.tag, "jre") && !contains(old_image.tag, "jre")) {
     if (const std::vector<Use> jdk = uses(analysis, stage, kJdkTools); !jdk.empty())
-      return refuse("the stage runs " + std::string(jdk.front().tool) + ", which a JRE does not have");
+      return refuse("the stage runs " + std::string(jdk.front().tool) +
+                    ", which a JRE does not have");
   }
   const Distro old_family = image_distro(old_ref);
   const Distro new_family = image_distro(target);
   if (old_family != new_family) {
     for (const RunCommand& cmd : cmds) {
-      if (shell::is_program(cmd.view, {"apt-get", "apt", "apk", "yum", "dnf", "microdnf", "rpm", "zypper", "dpkg"}))
+      if (shell::is_program(cmd.view, {"apt-get", "apt", "apk", "yum", "dnf", "microdnf", "rpm",
+                                       "zypper", "dpkg"}))
         return refuse("the stage runs " + cmd.view.program + ", and " + target + " is " +
-                      std::string(to_string(new_family)) + ", not " + std::string(to_string(old_family)));
+                      std::string(to_string(new_family)) + ", not " +
+                      std::string(to_string(old_family)));
     }
   }
-  if (std::string why = native_build_refusal(analysis, stage, cmds, old_image.name(), installed); !why.empty())
+  if (std::string why = native_build_refusal(analysis, stage, cmds, old_image.name(), installed);
+      !why.empty())
     return refuse(std::move(why));
   if (contains(new_image.tag, "slim") && new_family == Distro::Debian &&
       std::any_of(installed.begin(), installed.end(),
-                  [](const std::string& p) { return p.starts_with("openjdk-") || p.starts_with("default-j"); }) &&
+                  [](const std::string& p) {
+                    return p.starts_with("openjdk-") || p.starts_with("default-j");
+                  }) &&
       !contains(stage_text(analysis, stage), "/usr/share/man/man1"))
-    return refuse("the stage installs OpenJDK, whose post-install fails on slim images without /usr/share/man/man1");
+    return refuse(
+        "the stage installs OpenJDK, whose post-install fails on slim images without "
+        "/usr/share/man/man1");
   // A compile needs the full image's -dev libraries too, whoever installs the compiler.
   for (const Use& use : uses(analysis, stage, kBuildTools)) {
     if (image_has_tool(old_ref, "gcc") && !image_has_tool(target, "gcc"))
-      return refuse("the stage runs " + std::string(use.tool) + ", and what it builds may need the full image's " +
+      return refuse("the stage runs " + std::string(use.tool) +
+                    ", and what it builds may need the full image's " +
                     "compilers and -dev libraries, which " + target + " lacks");
   }
   for (const Use& use : uses(analysis, stage, kUtilities)) {
     const std::vector<std::string> before = installed_before(cmds, use.offset);
-    if (!image_has_tool(old_ref, use.tool) || image_has_tool(target, use.tool) || provides(before, use.tool))
+    if (!image_has_tool(old_ref, use.tool) || image_has_tool(target, use.tool) ||
+        provides(before, use.tool))
       continue;
     if (plan.packages.empty()) {
       plan.first_use = use.index;
@@ -620,7 +683,8 @@ Plan plan_switch(const Analysis& analysis, const syntax::Stage& stage, const std
         plan.packages.push_back(p);
     }
   }
-  if (!plan.packages.empty() && (stage_distro(analysis, stage) != Distro::Debian || new_family != Distro::Debian))
+  if (!plan.packages.empty() &&
+      (stage_distro(analysis, stage) != Distro::Debian || new_family != Distro::Debian))
     return refuse(target + " lacks " + std::string(plan.packages.front()) +
                   ", and dfopt adds packages only with apt-get on Debian and Ubuntu images");
   return plan;
@@ -630,23 +694,27 @@ Plan plan_switch(const Analysis& analysis, const syntax::Stage& stage, const std
 // stage that runs before their first use, or a new RUN right after FROM.
 TextEdit install_edit(const Analysis& analysis, const syntax::Stage& stage, const Plan& plan) {
   std::string names;
-  for (const std::string_view p : plan.packages) names += (names.empty() ? "" : " ") + std::string(p);
+  for (const std::string_view p : plan.packages)
+    names += (names.empty() ? "" : " ") + std::string(p);
   for (const RunCommand& cmd : stage_commands(analysis, stage)) {
     const bool before = cmd.index < plan.first_use ||
                         (cmd.index == plan.first_use && cmd.command->span.end <= plan.first_offset);
     if (!before) break;
-    if (shell::is_apt_get_install(cmd.view)) return TextEdit::insert(shell::end_of_words(*cmd.command), " " + names);
+    if (shell::is_apt_get_install(cmd.view))
+      return TextEdit::insert(shell::end_of_words(*cmd.command), " " + names);
   }
   const Rewriter rw(analysis);
-  return rw.insert_after(analysis.doc().instructions[stage.from],
-                         rw.line("RUN", "apt-get update && apt-get install -y --no-install-recommends " + names +
-                                            " && rm -rf /var/lib/apt/lists/*"));
+  return rw.insert_after(
+      analysis.doc().instructions[stage.from],
+      rw.line("RUN", "apt-get update && apt-get install -y --no-install-recommends " + names +
+                         " && rm -rf /var/lib/apt/lists/*"));
 }
 
 void check_stage(Context& ctx, const syntax::Stage& stage) {
   const Analysis& analysis = ctx.analysis();
   const syntax::Instruction& from = ctx.doc().instructions[stage.from];
-  if (stage.base_stage || from.args.empty() || !runtime_stage(analysis.stages(), ctx.doc(), stage)) return;
+  if (stage.base_stage || from.args.empty() || !runtime_stage(analysis.stages(), ctx.doc(), stage))
+    return;
   const syntax::Word& word = from.args[0];
   const std::optional<std::string> expanded = expand_meta_args(analysis, word.value);
   if (!expanded) return;
@@ -660,7 +728,8 @@ void check_stage(Context& ctx, const syntax::Stage& stage) {
   if (*expanded != word.value) message += " ('" + *expanded + "' with the ARG defaults)";
   message += "; its slim variant is '" + target + "'";
   if (!ref.digest.empty()) {
-    ctx.report(word.span, message + ", but the digest pins the full image: re-pin it to the slim one by hand");
+    ctx.report(word.span,
+               message + ", but the digest pins the full image: re-pin it to the slim one by hand");
     return;
   }
   const Plan plan = plan_switch(analysis, stage, plain, target);
@@ -681,7 +750,8 @@ void check_stage(Context& ctx, const syntax::Stage& stage) {
   if (!plan.packages.empty()) {
     edits.push_back(install_edit(analysis, stage, plan));
     std::string names;
-    for (const std::string_view p : plan.packages) names += (names.empty() ? "" : ", ") + std::string(p);
+    for (const std::string_view p : plan.packages)
+      names += (names.empty() ? "" : ", ") + std::string(p);
     message += " (installing " + names + ", which it lacks)";
     title += " and install " + names;
   }
@@ -704,7 +774,8 @@ const Transform& slim_base_image() {
                            true,
                            check,
                            {{"images", OptionType::StringTable,
-                             "more full → slim mappings: \"image:tag-pattern\" = \"new reference\", `*` carrying the tag"}}};
+                             "more full → slim mappings: \"image:tag-pattern\" = \"new "
+                             "reference\", `*` carrying the tag"}}};
   return t;
 }
 

@@ -109,9 +109,7 @@ void check(Context& ctx) {
                            !v.args[0].literal->starts_with('-');
       // Relative paths need a known WORKDIR: the base image may have set one.
       const std::string target =
-          literal ? resolve_path(analysis.environment(i).workdir,
-                                 *v.args[0].literal)
-                  : "";
+          literal ? resolve_path(analysis.environment(i).workdir, *v.args[0].literal) : "";
       // A mount with a relative target would move with the working directory.
       const auto mounts = mount_targets(run);
       const bool relative_mount = std::any_of(

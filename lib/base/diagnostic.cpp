@@ -36,8 +36,8 @@ std::string code_frame(const SourceBuffer& source, std::uint32_t offset) {
     shown += (c < 0x20 && !tab) || c == 0x7F ? ' ' : static_cast<char>(c);
     if (i < caret && !is_continuation_byte(line[i])) marker += tab ? '\t' : ' ';
   }
-  return fmt::format("  {}{}{}\n  {}^\n", from > 0 ? "..." : "", shown, to < line.size() ? "..." : "",
-                     from > 0 ? "   " + marker : marker);
+  return fmt::format("  {}{}{}\n  {}^\n", from > 0 ? "..." : "", shown,
+                     to < line.size() ? "..." : "", from > 0 ? "   " + marker : marker);
 }
 
 std::string format_diagnostic(const SourceBuffer& source, const Diagnostic& diag) {

@@ -11,8 +11,8 @@ namespace dfopt {
 template <typename T>
 class Expected {
  public:
-  Expected(T value) : v_(std::move(value)) {}                // NOLINT(google-explicit-constructor)
-  Expected(Diagnostic error) : v_(std::move(error)) {}       // NOLINT(google-explicit-constructor)
+  Expected(T value) : v_(std::move(value)) {}           // NOLINT(google-explicit-constructor)
+  Expected(Diagnostic error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   [[nodiscard]] bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }

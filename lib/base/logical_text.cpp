@@ -14,7 +14,8 @@ void LogicalText::append(std::string_view bytes, std::uint32_t source_offset) {
   if (bytes.empty()) return;
   const std::uint32_t at = size();
   // Extend the last piece when the new bytes follow it directly in the source.
-  const bool adjacent = !pieces_.empty() && pieces_.back().source + (at - pieces_.back().logical) == source_offset;
+  const bool adjacent =
+      !pieces_.empty() && pieces_.back().source + (at - pieces_.back().logical) == source_offset;
   if (!adjacent) pieces_.push_back({at, source_offset});
   text_.append(bytes);
 }
@@ -47,7 +48,8 @@ LogicalText LogicalText::sub(std::uint32_t begin, std::uint32_t end) const {
     const Piece& piece = *(it - 1);
     const std::uint32_t piece_end = it == pieces_.end() ? size() : it->logical;
     const std::uint32_t stop = std::min(end, piece_end);
-    out.append(std::string_view(text_).substr(pos, stop - pos), piece.source + (pos - piece.logical));
+    out.append(std::string_view(text_).substr(pos, stop - pos),
+               piece.source + (pos - piece.logical));
     pos = stop;
   }
   return out;

@@ -75,7 +75,8 @@ std::size_t space_suffix(std::string_view s) {
   while (end > 0) {
     // Find the start of the last rune.
     std::size_t start = end - 1;
-    while (start > 0 && end - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0U) == 0x80U) --start;
+    while (start > 0 && end - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0U) == 0x80U)
+      --start;
     std::size_t w = 0;
     const char32_t r = decode_rune(s, start, w);
     if (start + w != end) break;  // invalid tail: not a space
@@ -112,11 +113,11 @@ namespace {
 // Ranges Go's unicode.IsPrint rejects above ASCII that occur in practice: controls,
 // format characters, non-ASCII spaces, surrogates, private use and non-characters.
 constexpr std::array<std::pair<char32_t, char32_t>, 22> not_printable{{
-    {0x80, 0xA0},       {0xAD, 0xAD},       {0x378, 0x379},     {0x600, 0x605},
-    {0x61C, 0x61C},     {0x6DD, 0x6DD},     {0x70F, 0x70F},     {0x180E, 0x180E},
-    {0x2000, 0x200F},   {0x2028, 0x202F},   {0x205F, 0x206F},   {0x3000, 0x3000},
-    {0xD800, 0xF8FF},   {0xFDD0, 0xFDEF},   {0xFEFF, 0xFEFF},   {0xFFF0, 0xFFFB},
-    {0xFFFE, 0xFFFF},   {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A}, {0xE0000, 0xE0FFF},
+    {0x80, 0xA0},        {0xAD, 0xAD},       {0x378, 0x379},     {0x600, 0x605},
+    {0x61C, 0x61C},      {0x6DD, 0x6DD},     {0x70F, 0x70F},     {0x180E, 0x180E},
+    {0x2000, 0x200F},    {0x2028, 0x202F},   {0x205F, 0x206F},   {0x3000, 0x3000},
+    {0xD800, 0xF8FF},    {0xFDD0, 0xFDEF},   {0xFEFF, 0xFEFF},   {0xFFF0, 0xFFFB},
+    {0xFFFE, 0xFFFF},    {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A}, {0xE0000, 0xE0FFF},
     {0xF0000, 0x10FFFF}, {0x1680, 0x1680},
 }};
 
@@ -144,16 +145,35 @@ std::string go_quote(std::string_view s) {
     }
     pos += w;
     switch (r) {
-      case '"': out += "\\\""; continue;
-      case '\\': out += "\\\\"; continue;
-      case '\a': out += "\\a"; continue;
-      case '\b': out += "\\b"; continue;
-      case '\f': out += "\\f"; continue;
-      case '\n': out += "\\n"; continue;
-      case '\r': out += "\\r"; continue;
-      case '\t': out += "\\t"; continue;
-      case '\v': out += "\\v"; continue;
-      default: break;
+      case '"':
+        out += "\\\"";
+        continue;
+      case '\\':
+        out += "\\\\";
+        continue;
+      case '\a':
+        out += "\\a";
+        continue;
+      case '\b':
+        out += "\\b";
+        continue;
+      case '\f':
+        out += "\\f";
+        continue;
+      case '\n':
+        out += "\\n";
+        continue;
+      case '\r':
+        out += "\\r";
+        continue;
+      case '\t':
+        out += "\\t";
+        continue;
+      case '\v':
+        out += "\\v";
+        continue;
+      default:
+        break;
     }
     if (is_print(r)) {
       append_utf8(out, r);

@@ -51,17 +51,22 @@ std::optional<std::string> read_file(const fs::path& path, std::string& bytes) {
   if (!in) return fmt::format("{}: error: cannot read: {}", path.string(), std::strerror(errno));
   std::ostringstream ss;
   ss << in.rdbuf();
-  if (in.bad()) return fmt::format("{}: error: cannot read: {}", path.string(), std::strerror(errno));
+  if (in.bad())
+    return fmt::format("{}: error: cannot read: {}", path.string(), std::strerror(errno));
   bytes = ss.str();
   return std::nullopt;
 }
 
 ReportOptions::Mode report_mode(AppOptions::Mode m) {
   switch (m) {
-    case AppOptions::Mode::Report: return ReportOptions::Mode::Report;
-    case AppOptions::Mode::Fix: return ReportOptions::Mode::Fix;
-    case AppOptions::Mode::Diff: return ReportOptions::Mode::Diff;
-    case AppOptions::Mode::Check: return ReportOptions::Mode::Check;
+    case AppOptions::Mode::Report:
+      return ReportOptions::Mode::Report;
+    case AppOptions::Mode::Fix:
+      return ReportOptions::Mode::Fix;
+    case AppOptions::Mode::Diff:
+      return ReportOptions::Mode::Diff;
+    case AppOptions::Mode::Check:
+      return ReportOptions::Mode::Check;
   }
   return ReportOptions::Mode::Report;
 }
@@ -79,7 +84,11 @@ struct Job {
 class App {
  public:
   App(const AppOptions& options, std::ostream& out, std::ostream& err)
-      : options_(options), out_(out), err_(err), infos_(rule_infos()), catalog_(catalog_of(infos_)),
+      : options_(options),
+        out_(out),
+        err_(err),
+        infos_(rule_infos()),
+        catalog_(catalog_of(infos_)),
         configs_(catalog_) {}
 
   int run();
@@ -122,7 +131,8 @@ bool App::color() const {
 }
 
 bool App::validate() {
-  for (const auto* list : {options_.select ? &*options_.select : nullptr, &options_.extend_select, &options_.ignore}) {
+  for (const auto* list :
+       {options_.select ? &*options_.select : nullptr, &options_.extend_select, &options_.ignore}) {
     if (list == nullptr) continue;
     if (auto bad = check_selectors(*list, catalog_)) {
       err_ << "dfopt: error: " << *bad << "\n";
@@ -165,11 +175,13 @@ void App::process(Job& job, const std::string* stdin_text) {
   if (!job.from_stdin || options_.stdin_filename) {
     passes.directory = job.path.has_parent_path() ? job.path.parent_path() : fs::path(".");
   }
-  job.outcome = run_passes(std::make_shared<const SourceBuffer>(job.display, std::move(bytes)), passes);
+  job.outcome =
+      run_passes(std::make_shared<const SourceBuffer>(job.display, std::move(bytes)), passes);
 
   if (options_.mode != AppOptions::Mode::Fix || stdin_text != nullptr || job.outcome.error) return;
   if (job.outcome.result->text() != job.outcome.original->text()) {
-    if (auto e = write_atomically(job.path, job.outcome.original->text(), job.outcome.result->text())) {
+    if (auto e =
+            write_atomically(job.path, job.outcome.original->text(), job.outcome.result->text())) {
       job.errors.push_back(fmt::format("{}: error: not written: {}", job.display, *e));
       // Nothing was fixed: report the file as it still is.
       passes.fix = false;
@@ -200,7 +212,8 @@ void App::print(const Job& job) {
           err_ << format_diagnostic(*job.outcome.original, *job.outcome.error);
         } else if (changed) {
           const std::string& p = job.display;
-          text += unified_diff(job.outcome.original->text(), job.outcome.result->text(), "a/" + p, "b/" + p);
+          text += unified_diff(job.outcome.original->text(), job.outcome.result->text(), "a/" + p,
+                               "b/" + p);
           for (const auto& [name, content] : job.outcome.new_files) {
             const std::string np = (fs::path(p).parent_path() / name).generic_string();
             if (!new_files_shown_.insert(np).second) continue;
@@ -297,7 +310,8 @@ int App::run() {
   std::mutex mutex;
   std::condition_variable ready;
   std::atomic<std::size_t> next{0};
-  unsigned workers = options_.jobs != 0 ? options_.jobs : std::max(1U, std::thread::hardware_concurrency());
+  unsigned workers =
+      options_.jobs != 0 ? options_.jobs : std::max(1U, std::thread::hardware_concurrency());
   workers = static_cast<unsigned>(std::min<std::size_t>(workers, jobs_.size()));
   std::vector<std::thread> threads;
   for (unsigned w = 0; w < workers; ++w) {
@@ -312,15 +326,18 @@ int App::run() {
       }
     });
   }
-  const bool streamed = options_.format == AppOptions::Format::Text || options_.format == AppOptions::Format::Github;
-  const bool progress = options_.show_progress && isatty(STDERR_FILENO) != 0 && jobs_.size() >= 50 && !options_.quiet;
+  const bool streamed =
+      options_.format == AppOptions::Format::Text || options_.format == AppOptions::Format::Github;
+  const bool progress =
+      options_.show_progress && isatty(STDERR_FILENO) != 0 && jobs_.size() >= 50 && !options_.quiet;
   auto last_progress = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < jobs_.size(); ++i) {
     {
       std::unique_lock lock(mutex);
       ready.wait(lock, [&] { return jobs_[i].done; });
     }
-    if (progress && std::chrono::steady_clock::now() - last_progress > std::chrono::milliseconds(100)) {
+    if (progress &&
+        std::chrono::steady_clock::now() - last_progress > std::chrono::milliseconds(100)) {
       err_ << fmt::format("\r\033[Kdfopt: {}/{} files", i + 1, jobs_.size()) << std::flush;
       last_progress = std::chrono::steady_clock::now();
     }
@@ -344,10 +361,15 @@ int App::run() {
   }
   std::string tail;
   switch (options_.format) {
-    case AppOptions::Format::Json: write_json(tail, outcomes, lookup_, report_); break;
-    case AppOptions::Format::Sarif: write_sarif(tail, outcomes, lookup_, report_); break;
+    case AppOptions::Format::Json:
+      write_json(tail, outcomes, lookup_, report_);
+      break;
+    case AppOptions::Format::Sarif:
+      write_sarif(tail, outcomes, lookup_, report_);
+      break;
     case AppOptions::Format::Text:
-    case AppOptions::Format::Github: break;
+    case AppOptions::Format::Github:
+      break;
   }
   out_ << tail;
   if (!options_.quiet && options_.format == AppOptions::Format::Text) {
@@ -357,7 +379,8 @@ int App::run() {
     const bool patch_on_stdout = options_.mode == AppOptions::Mode::Diff || stdin_text.has_value();
     (patch_on_stdout ? err_ : out_) << summary;
   }
-  if (interrupted.load()) err_ << "dfopt: interrupted; files not yet processed were left untouched\n";
+  if (interrupted.load())
+    err_ << "dfopt: interrupted; files not yet processed were left untouched\n";
   return exit_code();
 }
 

@@ -197,23 +197,24 @@ std::string ConfigError::format() const {
 }
 
 RuleCatalog catalog_of(std::span<const RuleInfo> rules) {
-  return RuleCatalog{[rules](std::string_view name) {
-                       return std::any_of(rules.begin(), rules.end(),
-                                          [&](const RuleInfo& r) { return r.id == name; });
-                     },
-                     [rules](std::string_view name) {
-                       return std::any_of(rules.begin(), rules.end(),
-                                          [&](const RuleInfo& r) { return r.category == name; });
-                     },
-                     [rules](std::string_view id, std::string_view key) -> std::optional<std::string> {
-                       for (const RuleInfo& r : rules) {
-                         if (r.id != id) continue;
-                         for (const auto& [k, type] : r.options) {
-                           if (k == key) return type;
-                         }
-                       }
-                       return std::nullopt;
-                     }};
+  return RuleCatalog{
+      [rules](std::string_view name) {
+        return std::any_of(rules.begin(), rules.end(),
+                           [&](const RuleInfo& r) { return r.id == name; });
+      },
+      [rules](std::string_view name) {
+        return std::any_of(rules.begin(), rules.end(),
+                           [&](const RuleInfo& r) { return r.category == name; });
+      },
+      [rules](std::string_view id, std::string_view key) -> std::optional<std::string> {
+        for (const RuleInfo& r : rules) {
+          if (r.id != id) continue;
+          for (const auto& [k, type] : r.options) {
+            if (k == key) return type;
+          }
+        }
+        return std::nullopt;
+      }};
 }
 
 namespace {
@@ -369,7 +370,10 @@ class Reader {
   // A [rules.<id>] setting: a key the rule knows, of the type it expects.
   bool check_setting(std::string_view id, const toml::key& key, const toml::node& value) {
     const std::optional<std::string> type = catalog_.setting_type(id, key.str());
-    if (!type) return fail(key.source(), fmt::format("rule '{}' has no setting '{}' (see dfopt --explain {})", id, key.str(), id));
+    if (!type)
+      return fail(
+          key.source(),
+          fmt::format("rule '{}' has no setting '{}' (see dfopt --explain {})", id, key.str(), id));
     const auto all_strings = [](const auto& container) {
       return std::all_of(container.begin(), container.end(), [](const auto& element) {
         if constexpr (requires { element.second; }) {
@@ -380,13 +384,20 @@ class Reader {
       });
     };
     bool ok = false;
-    if (*type == "string") ok = value.is_string();
-    else if (*type == "integer") ok = value.is_integer();
-    else if (*type == "boolean") ok = value.is_boolean();
-    else if (*type == "array of strings") ok = value.is_array() && all_strings(*value.as_array());
-    else if (*type == "table of strings") ok = value.is_table() && all_strings(*value.as_table());
-    if (!ok) return fail(value.source(), fmt::format("'rules.{}.{}' must be {} {}", id, key.str(),
-                                                    type->front() == 'a' || type->front() == 'i' ? "an" : "a", *type));
+    if (*type == "string")
+      ok = value.is_string();
+    else if (*type == "integer")
+      ok = value.is_integer();
+    else if (*type == "boolean")
+      ok = value.is_boolean();
+    else if (*type == "array of strings")
+      ok = value.is_array() && all_strings(*value.as_array());
+    else if (*type == "table of strings")
+      ok = value.is_table() && all_strings(*value.as_table());
+    if (!ok)
+      return fail(value.source(),
+                  fmt::format("'rules.{}.{}' must be {} {}", id, key.str(),
+                              type->front() == 'a' || type->front() == 'i' ? "an" : "a", *type));
     return true;
   }
 

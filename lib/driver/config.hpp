@@ -74,7 +74,8 @@ struct RuleCatalog {
   // The type of setting `key` of rule `id` ("string", "integer", "boolean", "array of
   // strings" or "table of strings"), nullopt for an unknown key. Settings are not
   // checked when this is empty.
-  std::function<std::optional<std::string>(std::string_view id, std::string_view key)> setting_type = {};
+  std::function<std::optional<std::string>(std::string_view id, std::string_view key)>
+      setting_type = {};
 };
 
 // What resolution needs to know about each rule (the lead builds these from the registry).

@@ -474,7 +474,8 @@ void write_summary(std::string& out, std::span<const FileOutcome* const> files,
   write_summary(out, totals, rules, options);
 }
 
-void write_summary(std::string& out, const Totals& totals, const RuleLookup& rules, const ReportOptions& options) {
+void write_summary(std::string& out, const Totals& totals, const RuleLookup& rules,
+                   const ReportOptions& options) {
   if (options.quiet) return;
   out += files_line(totals, options.mode);
   if (!totals.rules.empty()) {

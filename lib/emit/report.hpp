@@ -63,7 +63,8 @@ struct Totals {
 
   void add(const FileOutcome& file, const ReportOptions& options);
 };
-void write_summary(std::string& out, const Totals& totals, const RuleLookup& rules, const ReportOptions& options);
+void write_summary(std::string& out, const Totals& totals, const RuleLookup& rules,
+                   const ReportOptions& options);
 
 // JSON: the objects for one file's findings (and its parse error), in order.
 // `safety` is the fix's (display-only without one); `fixable` says whether the run

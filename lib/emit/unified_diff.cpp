@@ -4,8 +4,8 @@
 #include <cstddef>
 #include <vector>
 
-#include <dtl/dtl.hpp>
 #include <fmt/core.h>
+#include <dtl/dtl.hpp>
 
 namespace dfopt {
 namespace {

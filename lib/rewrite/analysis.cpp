@@ -11,7 +11,8 @@ namespace dfopt {
 namespace {
 
 bool is_posix(std::string_view executable) {
-  static constexpr std::array<std::string_view, 8> shells{"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox"};
+  static constexpr std::array<std::string_view, 8> shells{"sh",  "bash", "dash", "ash",
+                                                          "zsh", "ksh",  "mksh", "busybox"};
   const std::size_t slash = executable.rfind('/');
   const std::string_view base = executable.substr(slash == std::string_view::npos ? 0 : slash + 1);
   return std::find(shells.begin(), shells.end(), base) != shells.end();
@@ -19,15 +20,20 @@ bool is_posix(std::string_view executable) {
 
 bool windows_image(std::string_view image) {
   std::string lower(image);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower.find("windows") != std::string::npos || lower.find("nanoserver") != std::string::npos ||
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lower.find("windows") != std::string::npos ||
+         lower.find("nanoserver") != std::string::npos ||
          lower.find("servercore") != std::string::npos;
 }
 
 }  // namespace
 
 Analysis::Analysis(const syntax::Document& doc, std::filesystem::path directory)
-    : doc_(doc), directory_(std::move(directory)), scripts_(doc.instructions.size()), scripts_done_(doc.instructions.size(), false) {}
+    : doc_(doc),
+      directory_(std::move(directory)),
+      scripts_(doc.instructions.size()),
+      scripts_done_(doc.instructions.size(), false) {}
 
 const syntax::StageView& Analysis::stages() const {
   if (!stages_) stages_ = syntax::stages(doc_);
@@ -57,8 +63,9 @@ bool Analysis::posix_shell(std::size_t index) const {
       const syntax::Instruction& ins = doc_.instructions[i];
       if (ins.keyword == syntax::Keyword::From) {
         const syntax::Stage* stage = view.stage_of(i);
-        current = stage != nullptr && stage->base_stage ? stage_end[*stage->base_stage]
-                                                        : stage == nullptr || !windows_image(stage->base);
+        current = stage != nullptr && stage->base_stage
+                      ? stage_end[*stage->base_stage]
+                      : stage == nullptr || !windows_image(stage->base);
       } else if (ins.keyword == syntax::Keyword::Shell && ins.is_json() && !ins.args.empty()) {
         current = is_posix(ins.args.front().value);
       }
@@ -100,15 +107,16 @@ const std::vector<RunCommand>& Analysis::commands() const {
 std::span<const RunCommand> Analysis::commands(std::size_t index) const {
   const std::vector<RunCommand>& all = commands();
   if (index >= doc_.instructions.size()) return {};
-  return std::span<const RunCommand>(all).subspan(commands_begin_[index],
-                                                   commands_begin_[index + 1] - commands_begin_[index]);
+  return std::span<const RunCommand>(all).subspan(
+      commands_begin_[index], commands_begin_[index + 1] - commands_begin_[index]);
 }
 
 const syntax::Environment& Analysis::environment(std::size_t index) const {
   if (environments_.empty()) environments_.resize(doc_.instructions.size() + 1);
   if (index >= environments_.size()) index = environments_.size() - 1;
   if (!environments_[index]) {
-    environments_[index] = std::make_unique<syntax::Environment>(syntax::environment_at(doc_, stages(), index));
+    environments_[index] =
+        std::make_unique<syntax::Environment>(syntax::environment_at(doc_, stages(), index));
   }
   return *environments_[index];
 }

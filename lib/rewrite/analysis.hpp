@@ -20,8 +20,8 @@ namespace dfopt {
 // One simple command of a shell-form RUN (ONBUILD RUN included; heredoc RUNs are
 // skipped: their commands are not on the instruction line).
 struct RunCommand {
-  std::size_t index = 0;                       // the instruction in doc.instructions
-  const syntax::Instruction* run = nullptr;    // the RUN (the trigger for ONBUILD RUN)
+  std::size_t index = 0;                     // the instruction in doc.instructions
+  const syntax::Instruction* run = nullptr;  // the RUN (the trigger for ONBUILD RUN)
   const shell::Script* script = nullptr;
   const shell::SimpleCommand* command = nullptr;
   shell::CommandView view;
@@ -63,8 +63,10 @@ class Analysis {
   mutable std::vector<bool> scripts_done_;
   mutable std::vector<bool> posix_;
   mutable std::optional<std::vector<RunCommand>> commands_;
-  mutable std::vector<std::size_t> commands_begin_;  // per instruction (+1 sentinel): its first command
-  mutable std::vector<std::unique_ptr<syntax::Environment>> environments_;  // per instruction, computed in one pass on first use
+  mutable std::vector<std::size_t>
+      commands_begin_;  // per instruction (+1 sentinel): its first command
+  mutable std::vector<std::unique_ptr<syntax::Environment>>
+      environments_;  // per instruction, computed in one pass on first use
 };
 
 }  // namespace dfopt

@@ -30,8 +30,9 @@ std::vector<Finding> collect(const syntax::Document& doc, const PassOptions& opt
     std::vector<Finding> found;
     Context ctx(analysis, *t, settings_for(options, t->id), found);
     t->check(ctx);
-    std::stable_sort(found.begin(), found.end(),
-                     [](const Finding& a, const Finding& b) { return a.span.begin < b.span.begin; });
+    std::stable_sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) {
+      return a.span.begin < b.span.begin;
+    });
     for (Finding& f : found) {
       if (!suppressions.suppressed(*t, f.span.begin)) all.push_back(std::move(f));
     }
@@ -43,7 +44,8 @@ std::vector<Finding> collect(const syntax::Document& doc, const PassOptions& opt
 // them or right at the end of its text (appending to its last line).
 bool touches(const Span& edit, const syntax::Instruction& ins) {
   const Span& lines = ins.line_span;
-  if (edit.empty()) return edit.begin > lines.begin && (edit.begin < lines.end || edit.begin == ins.span.end);
+  if (edit.empty())
+    return edit.begin > lines.begin && (edit.begin < lines.end || edit.begin == ins.span.end);
   return edit.begin < lines.end && edit.end > lines.begin;
 }
 
@@ -56,10 +58,10 @@ bool opaque_run(const syntax::Instruction& ins) {
 
 // Whether two instructions mean the same to BuildKit: the same text (with the same
 // escape token) says so without a dump.
-bool same_meaning(const syntax::Instruction& a, const syntax::Document& a_doc, const syntax::Instruction& b,
-                  const syntax::Document& b_doc) {
-  if (a_doc.escape == b_doc.escape &&
-      a_doc.text().substr(a.span.begin, a.span.size()) == b_doc.text().substr(b.span.begin, b.span.size()))
+bool same_meaning(const syntax::Instruction& a, const syntax::Document& a_doc,
+                  const syntax::Instruction& b, const syntax::Document& b_doc) {
+  if (a_doc.escape == b_doc.escape && a_doc.text().substr(a.span.begin, a.span.size()) ==
+                                          b_doc.text().substr(b.span.begin, b.span.size()))
     return true;
   return syntax::dump_buildkit(a, a_doc.text()) == syntax::dump_buildkit(b, b_doc.text());
 }
@@ -73,13 +75,15 @@ std::string guard(const syntax::Document& before, const std::vector<const TextEd
                   std::unique_ptr<syntax::Document>* parsed = nullptr) {
   auto after = syntax::parse(candidate);
   if (!after) return "the result does not parse: " + after.error().message;
-  if (auto err = syntax::check_instructions(*after)) return "the result is rejected by BuildKit: " + err->message;
+  if (auto err = syntax::check_instructions(*after))
+    return "the result is rejected by BuildKit: " + err->message;
   // Untouched instructions must reappear in order with the same meaning; only the
   // others (touched before, new or changed after) are parsed as shell.
   std::vector<const syntax::Instruction*> kept;
   std::size_t opaque_before = 0;
   for (const syntax::Instruction& ins : before.instructions) {
-    const bool touched = std::any_of(edits.begin(), edits.end(), [&](const TextEdit* e) { return touches(e->span, ins); });
+    const bool touched = std::any_of(edits.begin(), edits.end(),
+                                     [&](const TextEdit* e) { return touches(e->span, ins); });
     if (touched) {
       opaque_before += opaque_run(ins) ? 1 : 0;
     } else {
@@ -96,7 +100,8 @@ std::string guard(const syntax::Document& before, const std::vector<const TextEd
     }
   }
   if (k != kept.size())
-    return "an instruction the fix did not target changed meaning: " + syntax::dump_buildkit(*kept[k], before.text());
+    return "an instruction the fix did not target changed meaning: " +
+           syntax::dump_buildkit(*kept[k], before.text());
   if (opaque_after > opaque_before) return "a RUN no longer parses as shell";
   if (parsed != nullptr) *parsed = std::make_unique<syntax::Document>(std::move(*after));
   return {};
@@ -131,7 +136,9 @@ FileOutcome run_passes(std::shared_ptr<const SourceBuffer> source, const PassOpt
   }
   std::vector<Finding> findings = collect(*doc, options);
   const auto by_position = [](std::vector<Finding>& v) {
-    std::stable_sort(v.begin(), v.end(), [](const Finding& a, const Finding& b) { return a.span.begin < b.span.begin; });
+    std::stable_sort(v.begin(), v.end(), [](const Finding& a, const Finding& b) {
+      return a.span.begin < b.span.begin;
+    });
   };
   if (!options.fix) {
     out.findings = std::move(findings);
@@ -147,7 +154,8 @@ FileOutcome run_passes(std::shared_ptr<const SourceBuffer> source, const PassOpt
     EditSet set;
     std::vector<const Finding*> picked;
     for (const Finding& f : findings) {
-      if (!f.fix || f.fix->safety() < options.min_safety || f.fix->safety() == Safety::DisplayOnly) continue;
+      if (!f.fix || f.fix->safety() < options.min_safety || f.fix->safety() == Safety::DisplayOnly)
+        continue;
       if (f.new_file && out.new_files.count(f.new_file->first) != 0) continue;
       if (rejected.count(std::string(f.rule) + '\0' + f.fix->title()) != 0) continue;
       if (set.try_add(*f.fix)) picked.push_back(&f);
@@ -164,13 +172,15 @@ FileOutcome run_passes(std::shared_ptr<const SourceBuffer> source, const PassOpt
       for (const Finding* f : picked) {
         EditSet single;
         single.try_add(*f->fix);
-        const std::string why = guard(*current, edits_of(single.fixes()), with_text(*source, single.apply(current->text())));
+        const std::string why = guard(*current, edits_of(single.fixes()),
+                                      with_text(*source, single.apply(current->text())));
         if (why.empty()) {
           good.try_add(*f->fix);
           kept.push_back(f);
         } else {
           rejected.insert(std::string(f->rule) + '\0' + f->fix->title());
-          out.internal_errors.push_back(fmt::format("{}: fix \"{}\" dropped: {}", f->rule, f->fix->title(), why));
+          out.internal_errors.push_back(
+              fmt::format("{}: fix \"{}\" dropped: {}", f->rule, f->fix->title(), why));
         }
       }
       if (kept.empty()) continue;  // re-pick without the refused fixes
@@ -203,7 +213,9 @@ FileOutcome run_passes(std::shared_ptr<const SourceBuffer> source, const PassOpt
     out.not_converged.assign(last_round_rules.begin(), last_round_rules.end());
   }
   // A finding whose file was created is fixed (the file is not on disk yet, so it is found again).
-  std::erase_if(findings, [&](const Finding& f) { return f.new_file && out.new_files.count(f.new_file->first) != 0; });
+  std::erase_if(findings, [&](const Finding& f) {
+    return f.new_file && out.new_files.count(f.new_file->first) != 0;
+  });
   out.findings = std::move(findings);
   by_position(out.findings);
   out.text_changed = out.result->text() != out.original->text();

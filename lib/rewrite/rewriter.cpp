@@ -19,7 +19,8 @@ TextEdit Rewriter::insert_before(const syntax::Instruction& ins, std::string_vie
   std::size_t pos = 0;
   while (pos <= lines.size()) {
     const std::size_t nl = lines.find('\n', pos);
-    out += indent + std::string(lines.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
+    out += indent + std::string(lines.substr(
+                        pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
     out += style_.newline;
     if (nl == std::string_view::npos) break;
     pos = nl + 1;
@@ -37,7 +38,8 @@ TextEdit Rewriter::insert_after(const syntax::Instruction& ins, std::string_view
   std::size_t pos = 0;
   while (pos <= lines.size()) {
     const std::size_t nl = lines.find('\n', pos);
-    out += std::string(lines.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
+    out += std::string(
+        lines.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
     const bool last = nl == std::string_view::npos;
     if (!last || ends_line) out += style_.newline;
     if (last) break;
@@ -52,9 +54,11 @@ TextEdit Rewriter::insert_after_word(Span word, std::string_view text) {
   return TextEdit::insert(word.end, std::move(out));
 }
 
-std::optional<TextEdit> Rewriter::append_command(const syntax::Instruction& run, const shell::Script& script,
+std::optional<TextEdit> Rewriter::append_command(const syntax::Instruction& run,
+                                                 const shell::Script& script,
                                                  std::string_view command) const {
-  if (!run.heredocs.empty() || script.status == shell::ParseStatus::Opaque || script.statements.empty()) {
+  if (!run.heredocs.empty() || script.status == shell::ParseStatus::Opaque ||
+      script.statements.empty()) {
     return std::nullopt;
   }
   const shell::Statement& last = script.statements.back();

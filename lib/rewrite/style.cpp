@@ -38,7 +38,9 @@ Style Style::of(const syntax::Document& doc) {
       std::size_t end = line_start - 1;
       while (end > 0 && (body[end - 1] == '\r')) --end;
       std::size_t last = end;
-      while (last > 0 && (body[last - 1] == ' ' || body[last - 1] == '\t' || body[last - 1] == doc.escape)) --last;
+      while (last > 0 &&
+             (body[last - 1] == ' ' || body[last - 1] == '\t' || body[last - 1] == doc.escape))
+        --last;
       if (last >= 2 && body.substr(last - 2, 2) == "&&") ++and_end;
     }
   }

@@ -11,10 +11,10 @@
 namespace dfopt {
 
 struct Style {
-  std::string newline = "\n";   // "\r\n" in CRLF files
+  std::string newline = "\n";  // "\r\n" in CRLF files
   char escape = '\\';
-  bool lower_keywords = false;  // most instructions are written in lower case
-  std::string indent = "    ";  // leading white space of continuation lines
+  bool lower_keywords = false;     // most instructions are written in lower case
+  std::string indent = "    ";     // leading white space of continuation lines
   bool and_at_line_start = false;  // `\` then `&& cmd` on the next line, rather than `cmd && \`
 
   [[nodiscard]] static Style of(const syntax::Document& doc);

@@ -10,8 +10,8 @@ namespace {
 
 // `a, b,c trailing words`: ids separated by commas; the list ends at the first
 // id followed by other words (an explanation).
-void add_ids(std::vector<Suppressions::Entry>& out, Suppressions::Source source, std::string_view list, Span scope,
-             bool global) {
+void add_ids(std::vector<Suppressions::Entry>& out, Suppressions::Source source,
+             std::string_view list, Span scope, bool global) {
   while (!list.empty()) {
     const std::size_t comma = list.find(',');
     std::string_view id = trim_space(list.substr(0, comma));
@@ -25,7 +25,8 @@ void add_ids(std::vector<Suppressions::Entry>& out, Suppressions::Source source,
 }
 
 // `tool [global] ignore=list` after the `#`.
-bool parse_pragma(std::string_view text, std::string_view tool, bool& global, std::string_view& list) {
+bool parse_pragma(std::string_view text, std::string_view tool, bool& global,
+                  std::string_view& list) {
   text = trim_space(text);
   if (text.substr(0, tool.size()) != tool) return false;
   text = trim_space(text.substr(tool.size()));
@@ -51,8 +52,8 @@ void scan_comment(std::vector<Suppressions::Entry>& out, std::string_view commen
 }
 
 bool is_buildkit_name(std::string_view id) {
-  return !id.empty() && std::isupper(static_cast<unsigned char>(id[0])) != 0 && id.substr(0, 2) != "DL" &&
-         id.substr(0, 2) != "DS";
+  return !id.empty() && std::isupper(static_cast<unsigned char>(id[0])) != 0 &&
+         id.substr(0, 2) != "DL" && id.substr(0, 2) != "DS";
 }
 
 bool applies(const Suppressions::Entry& e, const Transform& t) {
@@ -96,7 +97,8 @@ Suppressions Suppressions::of(const syntax::Document& doc) {
     while (!value.empty()) {
       const std::size_t semi = value.find(';');
       const std::string_view part = trim_space(value.substr(0, semi));
-      if (part.substr(0, 5) == "skip=") add_ids(s.entries_, Source::BuildKit, part.substr(5), Span{}, true);
+      if (part.substr(0, 5) == "skip=")
+        add_ids(s.entries_, Source::BuildKit, part.substr(5), Span{}, true);
       value = semi == std::string_view::npos ? std::string_view() : value.substr(semi + 1);
     }
   }

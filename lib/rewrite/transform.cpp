@@ -9,7 +9,9 @@ constexpr std::array<std::string_view, 7> category_names{"packages", "layers",  
                                                          "security", "runtime", "context"};
 }  // namespace
 
-std::string_view to_string(Category category) { return category_names[static_cast<std::size_t>(category)]; }
+std::string_view to_string(Category category) {
+  return category_names[static_cast<std::size_t>(category)];
+}
 
 std::optional<Category> category_from(std::string_view name) {
   for (std::size_t i = 0; i < category_names.size(); ++i) {
@@ -20,11 +22,16 @@ std::optional<Category> category_from(std::string_view name) {
 
 std::string_view to_string(OptionType type) {
   switch (type) {
-    case OptionType::String: return "string";
-    case OptionType::Integer: return "integer";
-    case OptionType::Boolean: return "boolean";
-    case OptionType::StringList: return "array of strings";
-    case OptionType::StringTable: return "table of strings";
+    case OptionType::String:
+      return "string";
+    case OptionType::Integer:
+      return "integer";
+    case OptionType::Boolean:
+      return "boolean";
+    case OptionType::StringList:
+      return "array of strings";
+    case OptionType::StringTable:
+      return "table of strings";
   }
   return "string";
 }
@@ -56,7 +63,8 @@ std::vector<std::string> Context::setting_list(std::string_view key) const {
   return out;
 }
 
-std::vector<std::pair<std::string, std::string>> Context::setting_table(std::string_view key) const {
+std::vector<std::pair<std::string, std::string>> Context::setting_table(
+    std::string_view key) const {
   std::vector<std::pair<std::string, std::string>> out;
   const auto it = settings_.find(key);
   if (it == settings_.end() || !it->is_object()) return out;
@@ -66,7 +74,8 @@ std::vector<std::pair<std::string, std::string>> Context::setting_table(std::str
   return out;
 }
 
-void Context::report(Span span, std::string message, Safety safety, std::string title, std::vector<TextEdit> edits) {
+void Context::report(Span span, std::string message, Safety safety, std::string title,
+                     std::vector<TextEdit> edits) {
   auto fix = Fix::create(safety, std::move(title), std::move(edits));
   Finding finding{id(), span, std::move(message), {}, {}};
   if (fix) finding.fix = std::move(*fix);

@@ -68,11 +68,15 @@ class Context {
   [[nodiscard]] bool setting(std::string_view key, bool fallback) const;
   [[nodiscard]] std::vector<std::string> setting_list(std::string_view key) const;
   // A table of strings ([rules.<id>.<key>] name = "value"); empty when absent.
-  [[nodiscard]] std::vector<std::pair<std::string, std::string>> setting_table(std::string_view key) const;
+  [[nodiscard]] std::vector<std::pair<std::string, std::string>> setting_table(
+      std::string_view key) const;
 
-  void report(Span span, std::string message) { out_.push_back(Finding{id(), span, std::move(message), {}, {}}); }
+  void report(Span span, std::string message) {
+    out_.push_back(Finding{id(), span, std::move(message), {}, {}});
+  }
   // Reports with a fix made of `edits`; a fix that cannot be formed is reported without one.
-  void report(Span span, std::string message, Safety safety, std::string title, std::vector<TextEdit> edits);
+  void report(Span span, std::string message, Safety safety, std::string title,
+              std::vector<TextEdit> edits);
   void report(Finding finding) { out_.push_back(std::move(finding)); }
 
  private:
@@ -85,11 +89,12 @@ class Context {
 };
 
 struct Transform {
-  std::string_view id;       // stable kebab-case id
+  std::string_view id;  // stable kebab-case id
   Category category;
   Safety safety;             // the default class of its fixes
   std::string_view summary;  // one line
-  std::vector<std::string_view> equivalents;  // hadolint (DLxxxx), BuildKit check and Trivy (DSxxx) ids
+  std::vector<std::string_view>
+      equivalents;  // hadolint (DLxxxx), BuildKit check and Trivy (DSxxx) ids
   // Markdown with the headings: What it does / Why is this bad? / Example /
   // Use instead / Fix safety (and Options where it has settings).
   std::string_view doc;

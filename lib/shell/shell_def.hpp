@@ -419,21 +419,63 @@ struct set_span_fn {
   }
 };
 
-inline constexpr push_to push_back{[](auto& v) -> auto& { return v; }};  // _val is a vector
+inline constexpr push_to push_back{[](auto& v) -> auto& {return v;
+}  // namespace dfopt::shell::parser
+}
+;  // _val is a vector
 inline constexpr set_span_fn set_span{};
-inline constexpr assign_to assign{[](auto& v) -> auto& { return v; }};
-inline constexpr push_to push_word{[](auto& v) -> auto& { return v.words; }};
-inline constexpr push_to push_assignment{[](auto& v) -> auto& { return v.assignments; }};
-inline constexpr push_to push_redirect{[](auto& v) -> auto& { return v.redirects; }};
-inline constexpr push_to push_command{[](auto& v) -> auto& { return v.commands; }};
-inline constexpr push_to push_pipeline{[](auto& v) -> auto& { return v.pipelines; }};
-inline constexpr assign_to set_body{[](auto& v) -> auto& { return v.body; }};
-inline constexpr assign_to set_statements{[](auto& v) -> auto& { return v.statements; }};
-inline constexpr assign_to set_and_or{[](auto& v) -> auto& { return v.and_or; }};
-inline constexpr set_true set_append{[](auto& v) -> auto& { return v.append; }};
-inline constexpr assign_to set_value{[](auto& v) -> auto& { return v.value; }};
-inline constexpr assign_to set_target{[](auto& v) -> auto& { return v.target; }};
-inline constexpr set_true set_negated{[](auto& v) -> auto& { return v.negated; }};
+inline constexpr assign_to assign{[](auto& v) -> auto& {return v;
+}
+}
+;
+inline constexpr push_to push_word{[](auto& v) -> auto& {return v.words;
+}
+}
+;
+inline constexpr push_to push_assignment{[](auto& v) -> auto& {return v.assignments;
+}
+}
+;
+inline constexpr push_to push_redirect{[](auto& v) -> auto& {return v.redirects;
+}
+}
+;
+inline constexpr push_to push_command{[](auto& v) -> auto& {return v.commands;
+}
+}
+;
+inline constexpr push_to push_pipeline{[](auto& v) -> auto& {return v.pipelines;
+}
+}
+;
+inline constexpr assign_to set_body{[](auto& v) -> auto& {return v.body;
+}
+}
+;
+inline constexpr assign_to set_statements{[](auto& v) -> auto& {return v.statements;
+}
+}
+;
+inline constexpr assign_to set_and_or{[](auto& v) -> auto& {return v.and_or;
+}
+}
+;
+inline constexpr set_true set_append{[](auto& v) -> auto& {return v.append;
+}
+}
+;
+inline constexpr assign_to set_value{[](auto& v) -> auto& {return v.value;
+}
+}
+;
+inline constexpr assign_to set_target{[](auto& v) -> auto& {return v.target;
+}
+}
+;
+inline constexpr set_true set_negated{[](auto& v) -> auto& {return v.negated;
+}
+}
+;
 inline constexpr set_fd_fn set_fd{};
 inline constexpr set_op_fn set_op{};
 template <OpKind Kind>

@@ -23,7 +23,8 @@ std::string dump_buildkit(const Instruction& ins, std::string_view source) {
     out += " (" + dump_buildkit(*ins.trigger, source) + ")";
   }
   for (const KeyValue& kv : ins.pairs) {
-    out += ' ' + go_quote(kv.key.value) + ' ' + go_quote(kv.value.value) + (kv.legacy ? " \"\"" : " \"=\"");
+    out += ' ' + go_quote(kv.key.value) + ' ' + go_quote(kv.value.value) +
+           (kv.legacy ? " \"\"" : " \"=\"");
   }
   for (const Word& arg : ins.args) out += ' ' + go_quote(arg.value);
   return out;

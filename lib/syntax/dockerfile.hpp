@@ -42,8 +42,9 @@ using words_backtick_type = x3::rule<words_backtick_class, std::vector<TokenRang
 using whitespace_list_type = x3::rule<whitespace_list_class, std::vector<TokenRange>>;
 using shell_words_type = x3::rule<shell_words_class, std::vector<TokenRange>>;
 
-BOOST_SPIRIT_DECLARE(directive_type, flags_type, json_array_type, json_string_value_type, words_backslash_type,
-                     words_backtick_type, whitespace_list_type, shell_words_type)
+BOOST_SPIRIT_DECLARE(directive_type, flags_type, json_array_type, json_string_value_type,
+                     words_backslash_type, words_backtick_type, whitespace_list_type,
+                     shell_words_type)
 }  // namespace parser
 
 ///////////////////////////////////////////////////////////////////////////////

@@ -34,7 +34,8 @@ struct rune_space_parser : x3::parser<rune_space_parser> {
   bool parse(It& first, It const& last, Ctx const&, RCtx const&, Attr&) const {
     if (first == last) return false;
     std::size_t width = 0;
-    const char32_t r = decode_rune(std::string_view(first, static_cast<std::size_t>(last - first)), 0, width);
+    const char32_t r =
+        decode_rune(std::string_view(first, static_cast<std::size_t>(last - first)), 0, width);
     if (!is_space_rune(r)) return false;
     first += width;
     return true;
@@ -87,9 +88,9 @@ x3::rule<class shell_word_class> const shell_word = "shell word";
 ///////////////////////////////////////////////////////////////////////////////
 
 // ^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$ — the value is trimmed afterwards.
-auto const directive_def =
-    x3::lit('#') >> *re_space >> x3::raw[x3::ascii::alpha >> *x3::ascii::alnum] >> *re_space >>
-    x3::lit('=') >> x3::raw[+x3::char_];
+auto const directive_def = x3::lit('#') >> *re_space >>
+                           x3::raw[x3::ascii::alpha >> *x3::ascii::alnum] >> *re_space >>
+                           x3::lit('=') >> x3::raw[+x3::char_];
 
 // A word that starts with "--" and runs to the next unquoted white space byte;
 // `\` escapes the next byte everywhere, quotes group white space.
@@ -97,10 +98,11 @@ auto const flag_quoted = (x3::lit('"') >> *((x3::lit('\\') >> -x3::char_) | ~x3:
                           (x3::lit('"') | x3::eoi)) |
                          (x3::lit('\'') >> *((x3::lit('\\') >> -x3::char_) | ~x3::char_('\'')) >>
                           (x3::lit('\'') | x3::eoi));
-auto const flag_word_def =
-    x3::lit("--") >> *(flag_quoted | (x3::lit('\\') >> -x3::char_) | (x3::char_ - byte_space));
+auto const flag_word_def = x3::lit("--") >> *(flag_quoted | (x3::lit('\\') >> -x3::char_) |
+                                              (x3::char_ - byte_space));
 auto const flag_end = x3::lit("--") >> (byte_space | x3::eoi);
-auto const flags_def = *(*byte_space >> !flag_end >> &x3::lit("--") >> x3::raw[flag_word][record_range]);
+auto const flags_def =
+    *(*byte_space >> !flag_end >> &x3::lit("--") >> x3::raw[flag_word][record_range]);
 
 // JSON, as Go's encoding/json decodes an array of strings.
 
@@ -128,7 +130,8 @@ struct json_unicode_parser : x3::parser<json_unicode_parser> {
   template <typename It, typename Ctx, typename RCtx, typename Attr>
   bool parse(It& first, It const& last, Ctx const&, RCtx const&, Attr& attr) const {
     char32_t r = 0;
-    if (last - first < 6 || first[0] != '\\' || first[1] != 'u' || !hex4(first + 2, last, r)) return false;
+    if (last - first < 6 || first[0] != '\\' || first[1] != 'u' || !hex4(first + 2, last, r))
+      return false;
     first += 6;
     if (r >= 0xD800 && r < 0xDC00) {
       char32_t low = 0;
@@ -151,20 +154,20 @@ inline constexpr json_unicode_parser json_unicode{};
 inline auto const append_char = [](auto& ctx) { x3::_val(ctx) += x3::_attr(ctx); };
 inline auto const append_text = [](auto& ctx) { x3::_val(ctx) += x3::_attr(ctx); };
 
-auto const json_escape_def =
-    x3::lit('\\') >> ((x3::lit('"') >> x3::attr('"')) | (x3::lit('\\') >> x3::attr('\\')) |
-                      (x3::lit('/') >> x3::attr('/')) | (x3::lit('b') >> x3::attr('\b')) |
-                      (x3::lit('f') >> x3::attr('\f')) | (x3::lit('n') >> x3::attr('\n')) |
-                      (x3::lit('r') >> x3::attr('\r')) | (x3::lit('t') >> x3::attr('\t')));
+auto const json_escape_def = x3::lit('\\') >>
+                             ((x3::lit('"') >> x3::attr('"')) | (x3::lit('\\') >> x3::attr('\\')) |
+                              (x3::lit('/') >> x3::attr('/')) | (x3::lit('b') >> x3::attr('\b')) |
+                              (x3::lit('f') >> x3::attr('\f')) | (x3::lit('n') >> x3::attr('\n')) |
+                              (x3::lit('r') >> x3::attr('\r')) | (x3::lit('t') >> x3::attr('\t')));
 auto const json_plain = x3::char_ - x3::char_('"') - x3::char_('\\') - x3::char_('\x00', '\x1f');
-auto const json_string_def =
-    x3::lit('"') >>
-    *(json_unicode[append_text] | json_escape[append_char] | json_plain[append_char]) >>
-    x3::lit('"');
+auto const json_string_def = x3::lit('"') >>
+                             *(json_unicode[append_text] | json_escape[append_char] |
+                               json_plain[append_char]) >>
+                             x3::lit('"');
 auto const json_ws = x3::omit[*x3::char_(" \t\n\r")];
-auto const json_array_def = x3::lit('[') >> json_ws >>
-                            -(x3::raw[json_string][record_range] % (json_ws >> ',' >> json_ws)) >>
-                            json_ws >> x3::lit(']');
+auto const json_array_def =
+    x3::lit('[') >> json_ws >>
+    -(x3::raw[json_string][record_range] % (json_ws >> ',' >> json_ws)) >> json_ws >> x3::lit(']');
 auto const json_string_value_def = json_string;
 
 // parseWords: quotes group white space; the escape token keeps the next rune in the word.
@@ -179,19 +182,22 @@ auto words_def_for() {
 auto const words_backslash_def = words_def_for<'\\'>();
 auto const words_backtick_def = words_def_for<'`'>();
 
-auto const whitespace_list_def =
-    *list_space >> *(x3::raw[+(x3::char_ - list_space)][record_range] >> *list_space);
+auto const whitespace_list_def = *list_space >>
+                                 *(x3::raw[+(x3::char_ - list_space)][record_range] >> *list_space);
 
 // BuildKit's shell lexer: quotes must close, `${` must find its `}`.
 auto const shell_sq = x3::lit('\'') >> *~x3::char_('\'') >> x3::lit('\'');
-auto const shell_dq = x3::lit('"') >> *((x3::lit('\\') >> -x3::char_) | ~x3::char_('"')) >> x3::lit('"');
+auto const shell_dq = x3::lit('"') >>
+                      *((x3::lit('\\') >> -x3::char_) | ~x3::char_('"')) >> x3::lit('"');
 auto const shell_brace = x3::lit("${") >> *~x3::char_('}') >> x3::lit('}');
-auto const shell_word_def =
-    +(shell_sq | shell_dq | shell_brace | (x3::lit('\\') >> -x3::char_) | (x3::char_ - rune_space - '\'' - '"' - x3::lit("${")));
-auto const shell_words_def = *rune_space >> *(x3::raw[shell_word][record_range] >> *rune_space) >> x3::eoi;
+auto const shell_word_def = +(shell_sq | shell_dq | shell_brace | (x3::lit('\\') >> -x3::char_) |
+                              (x3::char_ - rune_space - '\'' - '"' - x3::lit("${")));
+auto const shell_words_def = *rune_space >>
+                             *(x3::raw[shell_word][record_range] >> *rune_space) >> x3::eoi;
 
-BOOST_SPIRIT_DEFINE(directive, flags, json_array, json_string_value, json_string, json_escape, flag_word, words_backslash,
-                    words_backtick, whitespace_list, shell_word, shell_words)
+BOOST_SPIRIT_DEFINE(directive, flags, json_array, json_string_value, json_string, json_escape,
+                    flag_word, words_backslash, words_backtick, whitespace_list, shell_word,
+                    shell_words)
 
 ///////////////////////////////////////////////////////////////////////////////
 // Annotation and Error handling

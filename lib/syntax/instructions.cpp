@@ -27,18 +27,21 @@ struct FlagSpec {
 std::vector<FlagSpec> flag_specs(Keyword k) {
   switch (k) {
     case Keyword::Add:
-      return {{"chown", FlagType::String},        {"chmod", FlagType::String},
-              {"link", FlagType::Bool},           {"keep-git-dir", FlagType::Bool},
-              {"checksum", FlagType::String},     {"exclude", FlagType::Strings},
+      return {{"chown", FlagType::String},    {"chmod", FlagType::String},
+              {"link", FlagType::Bool},       {"keep-git-dir", FlagType::Bool},
+              {"checksum", FlagType::String}, {"exclude", FlagType::Strings},
               {"unpack", FlagType::Bool}};
     case Keyword::Copy:
-      return {{"chown", FlagType::String}, {"from", FlagType::String},   {"chmod", FlagType::String},
-              {"link", FlagType::Bool},    {"parents", FlagType::Bool}, {"exclude", FlagType::Strings}};
+      return {{"chown", FlagType::String}, {"from", FlagType::String},
+              {"chmod", FlagType::String}, {"link", FlagType::Bool},
+              {"parents", FlagType::Bool}, {"exclude", FlagType::Strings}};
     case Keyword::From:
       return {{"platform", FlagType::String}};
     case Keyword::Healthcheck:
-      return {{"interval", FlagType::String},     {"timeout", FlagType::String},
-              {"start-period", FlagType::String}, {"start-interval", FlagType::String},
+      return {{"interval", FlagType::String},
+              {"timeout", FlagType::String},
+              {"start-period", FlagType::String},
+              {"start-interval", FlagType::String},
               {"retries", FlagType::String}};
     case Keyword::Run:
       return {{"mount", FlagType::Strings},
@@ -52,13 +55,15 @@ std::vector<FlagSpec> flag_specs(Keyword k) {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
 std::string upper(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   return out;
 }
 
@@ -67,7 +72,8 @@ std::optional<Diagnostic> check_flags(const Instruction& ins) {
   const std::vector<FlagSpec> specs = flag_specs(ins.keyword);
   std::set<std::string_view> used;
   for (const Flag& flag : ins.flags) {
-    const auto spec = std::find_if(specs.begin(), specs.end(), [&](const FlagSpec& s) { return s.name == flag.name; });
+    const auto spec = std::find_if(specs.begin(), specs.end(),
+                                   [&](const FlagSpec& s) { return s.name == flag.name; });
     if (spec == specs.end()) {
       return error_at(flag.span.begin, fmt::format("unknown flag: --{}", flag.name));
     }
@@ -80,8 +86,8 @@ std::optional<Diagnostic> check_flags(const Instruction& ins) {
       }
       const std::string v = lower(flag.value.value_or(""));
       if (v != "true" && v != "false" && !v.empty()) {
-        return error_at(flag.span.begin,
-                        fmt::format("expecting boolean value for flag {}, not: {}", flag.name, *flag.value));
+        return error_at(flag.span.begin, fmt::format("expecting boolean value for flag {}, not: {}",
+                                                     flag.name, *flag.value));
       }
     } else if (!flag.value) {
       return error_at(flag.span.begin, fmt::format("missing a value on flag: --{}", flag.name));
@@ -100,20 +106,29 @@ std::optional<double> parse_duration_ns(std::string_view s) {
   }
   if (s == "0") return 0.0;
   if (s.empty()) return std::nullopt;
-  static constexpr std::array<std::pair<std::string_view, double>, 8> units{{
-      {"ns", 1.0}, {"us", 1e3}, {"µs", 1e3}, {"μs", 1e3}, {"ms", 1e6}, {"s", 1e9}, {"m", 60e9}, {"h", 3600e9}}};
+  static constexpr std::array<std::pair<std::string_view, double>, 8> units{{{"ns", 1.0},
+                                                                             {"us", 1e3},
+                                                                             {"µs", 1e3},
+                                                                             {"μs", 1e3},
+                                                                             {"ms", 1e6},
+                                                                             {"s", 1e9},
+                                                                             {"m", 60e9},
+                                                                             {"h", 3600e9}}};
   double total = 0;
   while (!s.empty()) {
     std::size_t i = 0;
-    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) != 0 || s[i] == '.')) ++i;
+    while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) != 0 || s[i] == '.'))
+      ++i;
     const std::string_view number = s.substr(0, i);
-    if (number.empty() || number == "." || std::count(number.begin(), number.end(), '.') > 1) return std::nullopt;
+    if (number.empty() || number == "." || std::count(number.begin(), number.end(), '.') > 1)
+      return std::nullopt;
     s.remove_prefix(i);
     std::size_t u = 0;
     while (u < s.size() && s[u] != '.' && std::isdigit(static_cast<unsigned char>(s[u])) == 0) ++u;
     const std::string_view unit = s.substr(0, u);
     s.remove_prefix(u);
-    const auto found = std::find_if(units.begin(), units.end(), [&](const auto& p) { return p.first == unit; });
+    const auto found =
+        std::find_if(units.begin(), units.end(), [&](const auto& p) { return p.first == unit; });
     if (found == units.end()) return std::nullopt;
     total += std::stod(std::string(number)) * found->second;
   }
@@ -125,21 +140,26 @@ std::optional<Diagnostic> check_healthcheck(const Instruction& ins) {
   if (ins.args.empty()) return error_at(at, "HEALTHCHECK requires at least one argument");
   const std::string type = upper(ins.args[0].value);
   if (type == "NONE") {
-    if (ins.args.size() > 1) return error_at(ins.args[1].span.begin, "HEALTHCHECK NONE takes no arguments");
+    if (ins.args.size() > 1)
+      return error_at(ins.args[1].span.begin, "HEALTHCHECK NONE takes no arguments");
     return std::nullopt;
   }
   if (auto err = check_flags(ins)) return err;
   if (type != "CMD") {
-    return error_at(ins.args[0].span.begin, fmt::format("Unknown type {} in HEALTHCHECK (try CMD)", go_quote(type)));
+    return error_at(ins.args[0].span.begin,
+                    fmt::format("Unknown type {} in HEALTHCHECK (try CMD)", go_quote(type)));
   }
-  if (ins.args.size() == 1) return error_at(ins.args[0].span.begin, "Missing command after HEALTHCHECK CMD");
+  if (ins.args.size() == 1)
+    return error_at(ins.args[0].span.begin, "Missing command after HEALTHCHECK CMD");
   for (const Flag& flag : ins.flags) {
     if (!flag.value || flag.value->empty()) continue;
     if (flag.name == "retries") {
       long long retries = 0;
       const std::string& v = *flag.value;
-      const auto [ptr, ec] = std::from_chars(v.data() + (v.front() == '+' ? 1 : 0), v.data() + v.size(), retries);
-      if (ec != std::errc() || ptr != v.data() + v.size() || retries > INT32_MAX || retries < INT32_MIN) {
+      const auto [ptr, ec] =
+          std::from_chars(v.data() + (v.front() == '+' ? 1 : 0), v.data() + v.size(), retries);
+      if (ec != std::errc() || ptr != v.data() + v.size() || retries > INT32_MAX ||
+          retries < INT32_MIN) {
         return error_at(flag.span.begin, fmt::format("invalid --retries value {}", go_quote(v)));
       }
       if (retries < 0) {
@@ -149,10 +169,12 @@ std::optional<Diagnostic> check_healthcheck(const Instruction& ins) {
     }
     const auto ns = parse_duration_ns(*flag.value);
     if (!ns) {
-      return error_at(flag.span.begin, fmt::format("time: invalid duration {}", go_quote(*flag.value)));
+      return error_at(flag.span.begin,
+                      fmt::format("time: invalid duration {}", go_quote(*flag.value)));
     }
     if (*ns != 0 && *ns < 1e6) {
-      return error_at(flag.span.begin, fmt::format("Interval \"{}\" cannot be less than 1ms", flag.name));
+      return error_at(flag.span.begin,
+                      fmt::format("Interval \"{}\" cannot be less than 1ms", flag.name));
     }
   }
   return std::nullopt;
@@ -160,7 +182,8 @@ std::optional<Diagnostic> check_healthcheck(const Instruction& ins) {
 
 std::optional<Diagnostic> check_run(const Instruction& ins) {
   if (auto err = check_flags(ins)) return err;
-  static constexpr std::array<std::string_view, 5> mount_types{"bind", "cache", "tmpfs", "secret", "ssh"};
+  static constexpr std::array<std::string_view, 5> mount_types{"bind", "cache", "tmpfs", "secret",
+                                                               "ssh"};
   for (const Flag& flag : ins.flags) {
     const std::string value = flag.value.value_or("");
     if (flag.name == "mount") {
@@ -173,13 +196,15 @@ std::optional<Diagnostic> check_run(const Instruction& ins) {
         if (lower(field.substr(0, 5)) != "type=") continue;
         const std::string type = lower(field.substr(5));
         if (std::find(mount_types.begin(), mount_types.end(), type) == mount_types.end()) {
-          return error_at(flag.span.begin, fmt::format("unsupported mount type {}", go_quote(type)));
+          return error_at(flag.span.begin,
+                          fmt::format("unsupported mount type {}", go_quote(type)));
         }
       }
     } else if (flag.name == "network" && value != "none" && value != "host" && value != "default") {
       return error_at(flag.span.begin, fmt::format("unsupported network mode {}", go_quote(value)));
     } else if (flag.name == "security" && value != "insecure" && value != "sandbox") {
-      return error_at(flag.span.begin, fmt::format("unsupported security mode {}", go_quote(value)));
+      return error_at(flag.span.begin,
+                      fmt::format("unsupported security mode {}", go_quote(value)));
     }
   }
   return std::nullopt;
@@ -188,15 +213,20 @@ std::optional<Diagnostic> check_run(const Instruction& ins) {
 std::optional<Diagnostic> check_one(const Instruction& ins) {
   const std::uint32_t at = ins.keyword_span.begin;
   const std::string_view name = keyword_name(ins.keyword);
-  const auto at_least_one = [&]() { return error_at(at, fmt::format("{} requires at least one argument", name)); };
-  const auto exactly_one = [&]() { return error_at(at, fmt::format("{} requires exactly one argument", name)); };
+  const auto at_least_one = [&]() {
+    return error_at(at, fmt::format("{} requires at least one argument", name));
+  };
+  const auto exactly_one = [&]() {
+    return error_at(at, fmt::format("{} requires exactly one argument", name));
+  };
   switch (ins.keyword) {
     case Keyword::Env:
     case Keyword::Label:
       if (auto err = check_flags(ins)) return err;
       if (ins.pairs.empty()) return at_least_one();
       for (const KeyValue& kv : ins.pairs) {
-        if (kv.key.value.empty()) return error_at(kv.key.span.begin, fmt::format("{} names can not be blank", name));
+        if (kv.key.value.empty())
+          return error_at(kv.key.span.begin, fmt::format("{} names can not be blank", name));
       }
       return std::nullopt;
     case Keyword::Maintainer:
@@ -205,13 +235,15 @@ std::optional<Diagnostic> check_one(const Instruction& ins) {
     case Keyword::Add:
     case Keyword::Copy: {
       if (ins.args.size() < 2) {
-        return error_at(at, fmt::format("{} requires at least two arguments, but only one was provided. "
-                                        "Destination could not be determined",
-                                        name));
+        return error_at(
+            at, fmt::format("{} requires at least two arguments, but only one was provided. "
+                            "Destination could not be determined",
+                            name));
       }
       if (auto err = check_flags(ins)) return err;
       if (heredoc_marker(ins.args.back().value)) {
-        return error_at(ins.args.back().span.begin, fmt::format("{} cannot accept a heredoc as a destination", name));
+        return error_at(ins.args.back().span.begin,
+                        fmt::format("{} cannot accept a heredoc as a destination", name));
       }
       return std::nullopt;
     }
@@ -221,13 +253,15 @@ std::optional<Diagnostic> check_one(const Instruction& ins) {
         const std::string stage = lower(a[2].value);
         const bool valid = std::isalpha(static_cast<unsigned char>(stage[0])) != 0 &&
                            std::all_of(stage.begin(), stage.end(), [](unsigned char c) {
-                             return (std::islower(c) != 0) || (std::isdigit(c) != 0) || c == '-' || c == '_' || c == '.';
+                             return (std::islower(c) != 0) || (std::isdigit(c) != 0) || c == '-' ||
+                                    c == '_' || c == '.';
                            });
         if (!valid) {
-          return error_at(a[2].span.begin,
-                          fmt::format("invalid name for build stage: {}, name can't start with a number or "
-                                      "contain symbols",
-                                      go_quote(a[2].value)));
+          return error_at(
+              a[2].span.begin,
+              fmt::format("invalid name for build stage: {}, name can't start with a number or "
+                          "contain symbols",
+                          go_quote(a[2].value)));
         }
       } else if (a.size() != 1) {
         return error_at(at, "FROM requires either one or three arguments");
@@ -238,7 +272,9 @@ std::optional<Diagnostic> check_one(const Instruction& ins) {
       if (!ins.trigger) return at_least_one();
       if (auto err = check_flags(ins)) return err;
       const Keyword tk = ins.trigger->keyword;
-      if (tk == Keyword::Onbuild) return error_at(ins.trigger->keyword_span.begin, "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
+      if (tk == Keyword::Onbuild)
+        return error_at(ins.trigger->keyword_span.begin,
+                        "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
       if (tk == Keyword::Maintainer || tk == Keyword::From) {
         return error_at(ins.trigger->keyword_span.begin,
                         fmt::format("{} isn't allowed as an ONBUILD trigger", keyword_name(tk)));
@@ -266,19 +302,22 @@ std::optional<Diagnostic> check_one(const Instruction& ins) {
       if (ins.args.empty()) return at_least_one();
       if (auto err = check_flags(ins)) return err;
       for (const Word& w : ins.args) {
-        if (trim_space(w.value).empty()) return error_at(w.span.begin, "VOLUME specified can not be an empty string");
+        if (trim_space(w.value).empty())
+          return error_at(w.span.begin, "VOLUME specified can not be an empty string");
       }
       return std::nullopt;
     case Keyword::Arg:
       if (ins.args.empty()) return at_least_one();
       for (const Word& w : ins.args) {
-        if (!w.value.empty() && w.value.front() == '=') return error_at(w.span.begin, "ARG names can not be blank");
+        if (!w.value.empty() && w.value.front() == '=')
+          return error_at(w.span.begin, "ARG names can not be blank");
       }
       return std::nullopt;
     case Keyword::Shell:
       if (auto err = check_flags(ins)) return err;
       if (ins.args.empty() || (ins.is_json() && ins.args.empty())) return at_least_one();
-      if (!ins.is_json()) return error_at(ins.rest_span.begin, "SHELL requires the arguments to be in JSON form");
+      if (!ins.is_json())
+        return error_at(ins.rest_span.begin, "SHELL requires the arguments to be in JSON form");
       return std::nullopt;
     case Keyword::Unknown:
       break;
@@ -298,8 +337,9 @@ std::optional<Diagnostic> check_instructions(const Document& doc) {
     if (auto err = check_one(ins)) return err;
     if (ins.keyword == Keyword::From) in_stage = true;
     if (!in_stage && ins.keyword != Keyword::Arg) {
-      return error_at(ins.keyword_span.begin, "no build stage in current context: the first instruction "
-                                              "after ARGs must be FROM");
+      return error_at(ins.keyword_span.begin,
+                      "no build stage in current context: the first instruction "
+                      "after ARGs must be FROM");
     }
   }
   return std::nullopt;

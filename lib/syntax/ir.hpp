@@ -17,8 +17,24 @@
 namespace dfopt::syntax {
 
 enum class Keyword : std::uint8_t {
-  Add, Arg, Cmd, Copy, Entrypoint, Env, Expose, From, Healthcheck, Label,
-  Maintainer, Onbuild, Run, Shell, Stopsignal, User, Volume, Workdir,
+  Add,
+  Arg,
+  Cmd,
+  Copy,
+  Entrypoint,
+  Env,
+  Expose,
+  From,
+  Healthcheck,
+  Label,
+  Maintainer,
+  Onbuild,
+  Run,
+  Shell,
+  Stopsignal,
+  User,
+  Volume,
+  Workdir,
   Unknown,
 };
 
@@ -50,38 +66,38 @@ struct KeyValue {
 struct Heredoc {
   std::string name;  // the terminator word, quotes removed
   std::uint32_t fd = 0;
-  bool chomp = false;   // <<-
-  bool expand = true;   // false when any part of the name was quoted
-  Span marker;          // the `<<EOF` word on the instruction line
-  Span body;            // the content lines, through the newline before the terminator
-  Span terminator;      // the terminator line, without its line ending
+  bool chomp = false;  // <<-
+  bool expand = true;  // false when any part of the name was quoted
+  Span marker;         // the `<<EOF` word on the instruction line
+  Span body;           // the content lines, through the newline before the terminator
+  Span terminator;     // the terminator line, without its line ending
 };
 
 enum class ArgForm : std::uint8_t {
-  None,      // no arguments
-  Json,      // exec form: a JSON array of strings
-  Shell,     // one string (RUN/CMD/ENTRYPOINT/SHELL shell form, USER, WORKDIR, …)
-  List,      // whitespace-separated words (FROM, EXPOSE, ADD/COPY/VOLUME shell form)
-  Words,     // ARG: words split BuildKit's way, quotes kept
-  KeyValues, // ENV, LABEL
-  Sub,       // ONBUILD
+  None,       // no arguments
+  Json,       // exec form: a JSON array of strings
+  Shell,      // one string (RUN/CMD/ENTRYPOINT/SHELL shell form, USER, WORKDIR, …)
+  List,       // whitespace-separated words (FROM, EXPOSE, ADD/COPY/VOLUME shell form)
+  Words,      // ARG: words split BuildKit's way, quotes kept
+  KeyValues,  // ENV, LABEL
+  Sub,        // ONBUILD
 };
 
 struct Instruction {
   Keyword keyword = Keyword::Unknown;
   Span keyword_span;
-  Span span;                 // keyword through the end of the last line (heredocs included), no line ending
-  Span line_span;            // the physical lines: first line start through the final line ending
+  Span span;       // keyword through the end of the last line (heredocs included), no line ending
+  Span line_span;  // the physical lines: first line start through the final line ending
   std::uint32_t first_line = 0;  // 1-based
   std::uint32_t last_line = 0;
 
-  LogicalText logical;       // the joined logical line, as BuildKit assembles it
+  LogicalText logical;  // the joined logical line, as BuildKit assembles it
   std::vector<Flag> flags;
-  std::string rest;          // arguments after the flags (BuildKit's args string)
+  std::string rest;               // arguments after the flags (BuildKit's args string)
   std::uint32_t rest_offset = 0;  // where `rest` starts in `logical`
   Span rest_span;
   ArgForm form = ArgForm::None;
-  std::vector<Word> args;    // BuildKit's argument nodes (not for KeyValues / Sub)
+  std::vector<Word> args;  // BuildKit's argument nodes (not for KeyValues / Sub)
   std::vector<KeyValue> pairs;
   std::vector<Heredoc> heredocs;
   std::unique_ptr<Instruction> trigger;  // ONBUILD's instruction
@@ -100,7 +116,7 @@ struct Instruction {
 struct Directive {
   std::string name;  // lower case: syntax, escape, check
   std::string value;
-  Span span;         // the whole line, without its line ending
+  Span span;  // the whole line, without its line ending
 };
 
 // The file as a partition into items; concatenating their spans gives the file back.
@@ -108,12 +124,12 @@ enum class ItemKind : std::uint8_t { Bom, Directive, Comment, Blank, Instruction
 
 struct Item {
   ItemKind kind = ItemKind::Blank;
-  Span span;                 // including the line ending
-  std::uint32_t index = 0;   // into instructions / directives / comments
+  Span span;                // including the line ending
+  std::uint32_t index = 0;  // into instructions / directives / comments
 };
 
 struct Comment {
-  Span span;                 // from `#` to the end of the line, no line ending
+  Span span;  // from `#` to the end of the line, no line ending
   std::string_view text(std::string_view source) const {
     return source.substr(span.begin, span.size());
   }
@@ -123,7 +139,7 @@ struct Document {
   std::shared_ptr<const SourceBuffer> source;
   char escape = '\\';
   bool has_bom = false;
-  bool crlf = false;         // most line endings are CRLF
+  bool crlf = false;  // most line endings are CRLF
   std::vector<Directive> directives;
   std::vector<Instruction> instructions;
   std::vector<Comment> comments;  // comment lines outside instructions

@@ -13,9 +13,11 @@ std::vector<PhysicalLine> split_lines(std::string_view text) {
   while (begin < size) {
     const void* nl = std::memchr(text.data() + begin, '\n', size - begin);
     const std::uint32_t end =
-        nl == nullptr ? size : static_cast<std::uint32_t>(static_cast<const char*>(nl) - text.data()) + 1;
+        nl == nullptr ? size
+                      : static_cast<std::uint32_t>(static_cast<const char*>(nl) - text.data()) + 1;
     std::uint32_t content_end = end;
-    while (content_end > begin && (text[content_end - 1] == '\n' || text[content_end - 1] == '\r')) {
+    while (content_end > begin &&
+           (text[content_end - 1] == '\n' || text[content_end - 1] == '\r')) {
       --content_end;
     }
     lines.push_back({begin, content_end, end});

@@ -17,8 +17,9 @@ namespace dfopt::syntax {
 namespace {
 
 constexpr std::array<std::string_view, 18> keyword_names{
-    "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK",
-    "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"};
+    "ADD",    "ARG",   "CMD",         "COPY",  "ENTRYPOINT", "ENV",
+    "EXPOSE", "FROM",  "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD",
+    "RUN",    "SHELL", "STOPSIGNAL",  "USER",  "VOLUME",     "WORKDIR"};
 
 bool is_list_space(char c) { return c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == ' '; }
 
@@ -115,7 +116,8 @@ std::string unquote_shell(std::string_view raw) {
 }
 
 std::size_t count_quotes(std::string_view s) {
-  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\'') + std::count(s.begin(), s.end(), '"'));
+  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\'') +
+                                  std::count(s.begin(), s.end(), '"'));
 }
 
 class Parser {
@@ -139,7 +141,8 @@ class Parser {
   std::optional<Diagnostic> instruction(Instruction& ins, const LogicalText& line);
   std::optional<Diagnostic> arguments(Instruction& ins, std::uint32_t rest_at);
   std::optional<Diagnostic> heredocs(Instruction& ins, std::size_t& next_line);
-  Word word_at(const Instruction& ins, std::uint32_t first, std::uint32_t last, std::string value) const {
+  Word word_at(const Instruction& ins, std::uint32_t first, std::uint32_t last,
+               std::string value) const {
     return Word{std::move(value), ins.logical.to_source(Span{first, last})};
   }
 
@@ -150,14 +153,19 @@ class Parser {
 };
 
 std::optional<Diagnostic> Parser::check_encoding() {
-  const auto starts = [&](std::string_view prefix) { return text_.substr(0, prefix.size()) == prefix; };
-  if (starts(std::string_view("\xFF\xFE\x00\x00", 4)) || starts(std::string_view("\x00\x00\xFE\xFF", 4))) {
-    return error_at(0, "the file is UTF-32 encoded (it starts with a UTF-32 byte order mark); "
-                       "Dockerfiles must be UTF-8");
+  const auto starts = [&](std::string_view prefix) {
+    return text_.substr(0, prefix.size()) == prefix;
+  };
+  if (starts(std::string_view("\xFF\xFE\x00\x00", 4)) ||
+      starts(std::string_view("\x00\x00\xFE\xFF", 4))) {
+    return error_at(0,
+                    "the file is UTF-32 encoded (it starts with a UTF-32 byte order mark); "
+                    "Dockerfiles must be UTF-8");
   }
   if (starts("\xFF\xFE") || starts("\xFE\xFF")) {
-    return error_at(0, "the file is UTF-16 encoded (it starts with a UTF-16 byte order mark); "
-                       "Dockerfiles must be UTF-8");
+    return error_at(0,
+                    "the file is UTF-16 encoded (it starts with a UTF-16 byte order mark); "
+                    "Dockerfiles must be UTF-8");
   }
   if (const void* nul = std::memchr(text_.data(), 0, text_.size()); nul != nullptr) {
     const auto at = static_cast<std::uint32_t>(static_cast<const char*>(nul) - text_.data());
@@ -167,22 +175,26 @@ std::optional<Diagnostic> Parser::check_encoding() {
 }
 
 // BuildKit reads `# name=value` directives until the first line that is not one.
-std::optional<Diagnostic> Parser::directive(std::size_t index, std::string_view line, std::uint32_t at) {
+std::optional<Diagnostic> Parser::directive(std::size_t index, std::string_view line,
+                                            std::uint32_t at) {
   if (directives_done_) return std::nullopt;
   const auto token = grammar::parse_directive(line);
   static constexpr std::array<std::string_view, 3> known{"syntax", "escape", "check"};
   std::string name = token ? token->name : std::string();
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (!token || std::find(known.begin(), known.end(), name) == known.end()) {
     directives_done_ = true;
     return std::nullopt;
   }
   for (const Directive& seen : doc_.directives) {
-    if (seen.name == name) return error_at(at, fmt::format("only one {} parser directive can be used", name));
+    if (seen.name == name)
+      return error_at(at, fmt::format("only one {} parser directive can be used", name));
   }
   if (name == "escape") {
     if (token->value != "`" && token->value != "\\") {
-      return error_at(at, fmt::format("invalid escape token '{}' does not match ` or \\", token->value));
+      return error_at(
+          at, fmt::format("invalid escape token '{}' does not match ` or \\", token->value));
     }
     doc_.escape = token->value[0];
   }
@@ -197,7 +209,8 @@ Expected<Document> Parser::run() {
   }
   if (auto err = check_encoding()) return *err;
   std::size_t crlf = 0;
-  for (const PhysicalLine& pl : lines_) crlf += pl.end - pl.content_end >= 2 && text_[pl.end - 2] == '\r';
+  for (const PhysicalLine& pl : lines_)
+    crlf += pl.end - pl.content_end >= 2 && text_[pl.end - 2] == '\r';
   doc_.crlf = crlf * 2 > lines_.size();
 
   for (std::size_t i = 0; i < lines_.size();) {
@@ -243,7 +256,8 @@ Expected<Document> Parser::run() {
       const PhysicalLine& cl = lines_[next];
       const std::string_view line = content(cl);
       if (is_comment_line(line)) {
-        ins.inner_comments.push_back(Span{cl.begin + static_cast<std::uint32_t>(space_prefix(line)), cl.content_end});
+        ins.inner_comments.push_back(
+            Span{cl.begin + static_cast<std::uint32_t>(space_prefix(line)), cl.content_end});
         continue;
       }
       if (is_blank_line(line)) {
@@ -266,7 +280,8 @@ Expected<Document> Parser::run() {
       ins.trigger->first_line = ins.first_line;
       ins.trigger->last_line = ins.last_line;
     }
-    add_item(ItemKind::Instruction, begin, last.end, static_cast<std::uint32_t>(doc_.instructions.size()));
+    add_item(ItemKind::Instruction, begin, last.end,
+             static_cast<std::uint32_t>(doc_.instructions.size()));
     doc_.instructions.push_back(std::move(ins));
     i = next;
   }
@@ -316,12 +331,14 @@ std::optional<Diagnostic> Parser::arguments(Instruction& ins, std::uint32_t rest
   const std::string_view rest = ins.rest;
   const std::uint32_t at = ins.logical.to_source(rest_at);
   // Exec form: `text` (at logical offset `text_at`) as a JSON array of strings.
-  const auto maybe_json = [&](std::string_view text, std::uint32_t text_at) -> std::optional<Diagnostic> {
+  const auto maybe_json = [&](std::string_view text,
+                              std::uint32_t text_at) -> std::optional<Diagnostic> {
     if (text.empty() || text.front() != '[') return std::nullopt;
     if (auto tokens = grammar::parse_json_strings(text)) {
       ins.form = ArgForm::Json;
       for (auto& t : *tokens) {
-        ins.args.push_back(word_at(ins, text_at + t.range.first, text_at + t.range.last, std::move(t.value)));
+        ins.args.push_back(
+            word_at(ins, text_at + t.range.first, text_at + t.range.last, std::move(t.value)));
       }
       return std::nullopt;
     }
@@ -340,7 +357,8 @@ std::optional<Diagnostic> Parser::arguments(Instruction& ins, std::uint32_t rest
   const auto whole = [&] {
     if (rest.empty()) return;
     ins.form = ArgForm::Shell;
-    ins.args.push_back(word_at(ins, rest_at, rest_at + static_cast<std::uint32_t>(rest.size()), std::string(rest)));
+    ins.args.push_back(word_at(ins, rest_at, rest_at + static_cast<std::uint32_t>(rest.size()),
+                               std::string(rest)));
   };
 
   switch (ins.keyword) {
@@ -381,7 +399,8 @@ std::optional<Diagnostic> Parser::arguments(Instruction& ins, std::uint32_t rest
       if (words.empty()) return std::nullopt;
       ins.form = ArgForm::KeyValues;
       const std::string_view name = keyword_name(ins.keyword);
-      if (rest.substr(words[0].first, words[0].last - words[0].first).find('=') == std::string_view::npos) {
+      if (rest.substr(words[0].first, words[0].last - words[0].first).find('=') ==
+          std::string_view::npos) {
         // Legacy `ENV key value`: the value is the rest of the line after the key.
         std::uint32_t key_end = 0;
         while (key_end < rest.size() && !is_list_space(rest[key_end])) ++key_end;
@@ -391,23 +410,26 @@ std::optional<Diagnostic> Parser::arguments(Instruction& ins, std::uint32_t rest
           return error_at(at, fmt::format("{} must have two arguments", name));
         }
         const auto size = static_cast<std::uint32_t>(rest.size());
-        ins.pairs.push_back(KeyValue{word_at(ins, rest_at, rest_at + key_end, std::string(rest.substr(0, key_end))),
-                                     word_at(ins, rest_at + value_at, rest_at + size,
-                                             std::string(rest.substr(value_at))),
-                                     true});
+        ins.pairs.push_back(KeyValue{
+            word_at(ins, rest_at, rest_at + key_end, std::string(rest.substr(0, key_end))),
+            word_at(ins, rest_at + value_at, rest_at + size, std::string(rest.substr(value_at))),
+            true});
         return std::nullopt;
       }
       for (const auto& r : words) {
-        const std::string value = word_value(rest.substr(r.first, r.last - r.first), doc_.escape, r.last == rest.size());
+        const std::string value =
+            word_value(rest.substr(r.first, r.last - r.first), doc_.escape, r.last == rest.size());
         const std::size_t eq = value.find('=');
         if (eq == std::string::npos) {
-          return error_at(ins.logical.to_source(rest_at + r.first),
-                          fmt::format("Syntax error - can't find = in {}. Must be of the form: name=value",
-                                      go_quote(value)));
+          return error_at(
+              ins.logical.to_source(rest_at + r.first),
+              fmt::format("Syntax error - can't find = in {}. Must be of the form: name=value",
+                          go_quote(value)));
         }
         const auto key_end = rest_at + r.first + static_cast<std::uint32_t>(eq);
-        ins.pairs.push_back(KeyValue{word_at(ins, rest_at + r.first, key_end, value.substr(0, eq)),
-                                     word_at(ins, key_end + 1, rest_at + r.last, value.substr(eq + 1)), false});
+        ins.pairs.push_back(
+            KeyValue{word_at(ins, rest_at + r.first, key_end, value.substr(0, eq)),
+                     word_at(ins, key_end + 1, rest_at + r.last, value.substr(eq + 1)), false});
       }
       return std::nullopt;
     }
@@ -423,7 +445,8 @@ std::optional<Diagnostic> Parser::arguments(Instruction& ins, std::uint32_t rest
       if (auto err = maybe_json(cmd, rest_at + next)) return err;
       if (ins.form == ArgForm::Json) return std::nullopt;
       if (!cmd.empty()) {
-        ins.args.push_back(word_at(ins, rest_at + next, rest_at + static_cast<std::uint32_t>(rest.size()),
+        ins.args.push_back(word_at(ins, rest_at + next,
+                                   rest_at + static_cast<std::uint32_t>(rest.size()),
                                    std::string(cmd)));
       }
       return std::nullopt;
@@ -446,7 +469,8 @@ std::optional<Diagnostic> Parser::arguments(Instruction& ins, std::uint32_t rest
 
 bool can_contain_heredoc(const Instruction& ins) {
   const Instruction& target = ins.keyword == Keyword::Onbuild && ins.trigger ? *ins.trigger : ins;
-  if (target.keyword != Keyword::Run && target.keyword != Keyword::Copy && target.keyword != Keyword::Add) {
+  if (target.keyword != Keyword::Run && target.keyword != Keyword::Copy &&
+      target.keyword != Keyword::Add) {
     return false;
   }
   return !target.is_json();
@@ -462,12 +486,14 @@ std::optional<Diagnostic> Parser::heredocs(Instruction& ins, std::size_t& next_l
     auto doc = heredoc_marker(std::string_view(line).substr(r.first, r.last - r.first));
     if (!doc) continue;
     doc->marker = ins.logical.to_source(Span{r.first, r.last});
-    const std::uint32_t body_begin = next_line < lines_.size() ? lines_[next_line].begin : doc_.source->size();
+    const std::uint32_t body_begin =
+        next_line < lines_.size() ? lines_[next_line].begin : doc_.source->size();
     bool terminated = false;
     for (; next_line < lines_.size(); ++next_line) {
       const PhysicalLine& pl = lines_[next_line];
       std::string_view candidate = content(pl);
-      if (doc->chomp) candidate.remove_prefix(std::min(candidate.find_first_not_of('\t'), candidate.size()));
+      if (doc->chomp)
+        candidate.remove_prefix(std::min(candidate.find_first_not_of('\t'), candidate.size()));
       if (candidate == doc->name) {
         doc->body = Span{body_begin, pl.begin};
         doc->terminator = Span{pl.begin, pl.content_end};
@@ -477,7 +503,8 @@ std::optional<Diagnostic> Parser::heredocs(Instruction& ins, std::size_t& next_l
       }
     }
     if (!terminated) {
-      return error_at(doc->marker.begin, fmt::format("unterminated heredoc: no line `{}` ends it", doc->name));
+      return error_at(doc->marker.begin,
+                      fmt::format("unterminated heredoc: no line `{}` ends it", doc->name));
     }
     ins.heredocs.push_back(std::move(*doc));
   }
@@ -550,7 +577,8 @@ Expected<Document> parse(std::shared_ptr<const SourceBuffer> source) {
 std::string emit(const Document& doc) {
   std::string out;
   out.reserve(doc.text().size());
-  for (const Item& item : doc.items) out.append(doc.text().substr(item.span.begin, item.span.size()));
+  for (const Item& item : doc.items)
+    out.append(doc.text().substr(item.span.begin, item.span.size()));
   return out;
 }
 

@@ -10,7 +10,8 @@ namespace {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -54,10 +55,12 @@ StageView stages(const Document& doc) {
       stage.end = doc.instructions.size();
       if (!ins.args.empty()) stage.base = ins.args[0].value;
       if (ins.args.size() == 3) stage.name = lower(ins.args[2].value);
-      if (const Flag* p = ins.flag("platform"); p != nullptr) stage.platform = p->value.value_or("");
+      if (const Flag* p = ins.flag("platform"); p != nullptr)
+        stage.platform = p->value.value_or("");
       // FROM may name an earlier stage (stage names shadow images of the same name).
       for (const Stage& earlier : view.stages) {
-        if (!earlier.name.empty() && earlier.name == lower(stage.base)) stage.base_stage = earlier.index;
+        if (!earlier.name.empty() && earlier.name == lower(stage.base))
+          stage.base_stage = earlier.index;
       }
       view.stages.push_back(std::move(stage));
       continue;
@@ -70,7 +73,8 @@ StageView stages(const Document& doc) {
     if (from != nullptr && from->value) {
       Stage& current = view.stages.back();
       if (auto target = view.find(*from->value); target && *target < current.index) {
-        if (std::find(current.copies_from.begin(), current.copies_from.end(), *target) == current.copies_from.end()) {
+        if (std::find(current.copies_from.begin(), current.copies_from.end(), *target) ==
+            current.copies_from.end()) {
           current.copies_from.push_back(*target);
         }
       }
@@ -101,7 +105,8 @@ void fold(Environment& env, const Document& doc, std::size_t first, std::size_t 
       case Keyword::Arg:
         for (const Word& w : ins.args) {
           const std::size_t eq = w.value.find('=');
-          env.args[w.value.substr(0, eq)] = eq == std::string::npos ? std::string() : w.value.substr(eq + 1);
+          env.args[w.value.substr(0, eq)] =
+              eq == std::string::npos ? std::string() : w.value.substr(eq + 1);
         }
         break;
       case Keyword::Env:

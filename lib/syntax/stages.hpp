@@ -14,14 +14,14 @@
 namespace dfopt::syntax {
 
 struct Stage {
-  std::size_t index = 0;          // position among the stages
-  std::size_t from = 0;           // index of its FROM in doc.instructions
-  std::size_t end = 0;            // one past its last instruction
-  std::string name;               // lower case, "" when unnamed
-  std::string base;               // the image (or stage) named in FROM
-  std::string platform;           // --platform, "" when absent
-  std::optional<std::size_t> base_stage;   // when FROM names an earlier stage
-  std::vector<std::size_t> copies_from;    // stages this one COPY --from's (no duplicates)
+  std::size_t index = 0;                  // position among the stages
+  std::size_t from = 0;                   // index of its FROM in doc.instructions
+  std::size_t end = 0;                    // one past its last instruction
+  std::string name;                       // lower case, "" when unnamed
+  std::string base;                       // the image (or stage) named in FROM
+  std::string platform;                   // --platform, "" when absent
+  std::optional<std::size_t> base_stage;  // when FROM names an earlier stage
+  std::vector<std::size_t> copies_from;   // stages this one COPY --from's (no duplicates)
 };
 
 struct StageView {
@@ -46,6 +46,7 @@ struct Environment {
   std::map<std::string, std::string, std::less<>> env;
 };
 
-[[nodiscard]] Environment environment_at(const Document& doc, const StageView& view, std::size_t index);
+[[nodiscard]] Environment environment_at(const Document& doc, const StageView& view,
+                                         std::size_t index);
 
 }  // namespace dfopt::syntax

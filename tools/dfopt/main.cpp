@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include <boost/program_options.hpp>
 #include <fmt/format.h>
+#include <boost/program_options.hpp>
 
 #include "base/diagnostic.hpp"
 #include "driver/app.hpp"
@@ -51,7 +51,8 @@ std::string dump_shell(const dfopt::syntax::Document& doc) {
   using dfopt::syntax::Instruction;
   std::string out;
   const auto one = [&](const Instruction& ins) {
-    if (ins.keyword != dfopt::syntax::Keyword::Run || ins.form != dfopt::syntax::ArgForm::Shell) return;
+    if (ins.keyword != dfopt::syntax::Keyword::Run || ins.form != dfopt::syntax::ArgForm::Shell)
+      return;
     out += fmt::format("RUN line {}\n", ins.first_line);
     out += dfopt::shell::dump_shell(dfopt::shell::parse(ins.rest_text()), doc.text());
   };
@@ -103,12 +104,12 @@ std::string equivalents(const dfopt::Transform& t) {
 }
 
 int list_rules() {
-  std::cout << fmt::format("{:<28} {:<9} {:<13} {:<7} {:<40} {}\n", "ID", "CATEGORY", "SAFETY", "DEFAULT",
-                           "EQUIVALENTS", "SUMMARY");
+  std::cout << fmt::format("{:<28} {:<9} {:<13} {:<7} {:<40} {}\n", "ID", "CATEGORY", "SAFETY",
+                           "DEFAULT", "EQUIVALENTS", "SUMMARY");
   for (const dfopt::Transform* t : dfopt::transforms::all()) {
-    std::cout << fmt::format("{:<28} {:<9} {:<13} {:<7} {:<40} {}\n", t->id, dfopt::to_string(t->category),
-                             dfopt::to_string(t->safety), t->enabled_by_default ? "on" : "off", equivalents(*t),
-                             t->summary);
+    std::cout << fmt::format("{:<28} {:<9} {:<13} {:<7} {:<40} {}\n", t->id,
+                             dfopt::to_string(t->category), dfopt::to_string(t->safety),
+                             t->enabled_by_default ? "on" : "off", equivalents(*t), t->summary);
   }
   return exit_ok;
 }
@@ -119,10 +120,11 @@ int explain(const std::string& id) {
     std::cerr << "dfopt: error: no rule '" << id << "' (see dfopt --list-rules)\n";
     return exit_error;
   }
-  std::cout << fmt::format("# {}\n\n{}.\n\nCategory: {} · Fix safety: {} · Enabled by default: {} · "
-                           "Equivalents: {}\n\n{}",
-                           t->id, t->summary, dfopt::to_string(t->category), dfopt::to_string(t->safety),
-                           t->enabled_by_default ? "yes" : "no", equivalents(*t), t->doc);
+  std::cout << fmt::format(
+      "# {}\n\n{}.\n\nCategory: {} · Fix safety: {} · Enabled by default: {} · "
+      "Equivalents: {}\n\n{}",
+      t->id, t->summary, dfopt::to_string(t->category), dfopt::to_string(t->safety),
+      t->enabled_by_default ? "yes" : "no", equivalents(*t), t->doc);
   return exit_ok;
 }
 
@@ -190,7 +192,8 @@ int main(int argc, char** argv) {
     }
   }
   po::options_description hidden;
-  hidden.add_options()("path", po::value<std::vector<std::string>>(&app.paths)->composing(), "inputs");
+  hidden.add_options()("path", po::value<std::vector<std::string>>(&app.paths)->composing(),
+                       "inputs");
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;
@@ -216,7 +219,8 @@ int main(int argc, char** argv) {
   if (has("list-rules")) return list_rules();
   if (has("explain")) return explain(explain_id);
   if (app.paths.empty()) {
-    std::cerr << "dfopt: error: no input paths (use . for the current directory, - for stdin)\nTry 'dfopt --help'.\n";
+    std::cerr << "dfopt: error: no input paths (use . for the current directory, - for stdin)\nTry "
+                 "'dfopt --help'.\n";
     return exit_error;
   }
   if (!dump_kind.empty()) {
@@ -226,12 +230,14 @@ int main(int argc, char** argv) {
     }
     return dump(dump_kind, app.paths);
   }
-  if (static_cast<int>(has("fix")) + static_cast<int>(has("diff")) + static_cast<int>(has("check")) > 1) {
+  if (static_cast<int>(has("fix")) + static_cast<int>(has("diff")) +
+          static_cast<int>(has("check")) >
+      1) {
     std::cerr << "dfopt: error: --fix, --diff and --check exclude each other\n";
     return exit_error;
   }
-  app.mode = has("fix") ? AppOptions::Mode::Fix
-             : has("diff") ? AppOptions::Mode::Diff
+  app.mode = has("fix")     ? AppOptions::Mode::Fix
+             : has("diff")  ? AppOptions::Mode::Diff
              : has("check") ? AppOptions::Mode::Check
                             : AppOptions::Mode::Report;
   if (has("unsafe-fixes")) app.unsafe_fixes = true;
@@ -252,7 +258,8 @@ int main(int argc, char** argv) {
   } else if (format == "github") {
     app.format = AppOptions::Format::Github;
   } else {
-    std::cerr << "dfopt: error: --format takes text, json, sarif or github, not '" << format << "'\n";
+    std::cerr << "dfopt: error: --format takes text, json, sarif or github, not '" << format
+              << "'\n";
     return exit_error;
   }
   if (color == "auto") {
@@ -265,7 +272,8 @@ int main(int argc, char** argv) {
     std::cerr << "dfopt: error: --color takes auto, always or never, not '" << color << "'\n";
     return exit_error;
   }
-  if (std::find(app.paths.begin(), app.paths.end(), "-") != app.paths.end() && app.paths.size() > 1) {
+  if (std::find(app.paths.begin(), app.paths.end(), "-") != app.paths.end() &&
+      app.paths.size() > 1) {
     std::cerr << "dfopt: error: - (standard input) cannot be combined with other paths\n";
     return exit_error;
   }

@@ -14,11 +14,14 @@ namespace {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
-bool contains(std::string_view haystack, std::string_view needle) { return haystack.find(needle) != std::string_view::npos; }
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
 
 template <std::size_t N>
 bool one_of(std::string_view s, const std::array<std::string_view, N>& list) {
@@ -26,14 +29,41 @@ bool one_of(std::string_view s, const std::array<std::string_view, N>& list) {
 }
 
 // Official images whose default variant is Debian (or Ubuntu) based.
-constexpr std::array<std::string_view, 31> kDebianImages = {
-    "debian",   "ubuntu", "python", "node",   "golang",         "ruby",    "rust",   "openjdk",
-    "eclipse-temurin", "amazoncorretto-debian", "php", "perl", "gradle", "maven", "buildpack-deps", "elixir",
-    "haskell",  "gcc",    "erlang", "julia",  "r-base",         "swift",   "clojure", "groovy",
-    "sapmachine", "ibm-semeru-runtimes", "dart", "pypy", "mono", "kong", "nginx"};
+constexpr std::array<std::string_view, 31> kDebianImages = {"debian",
+                                                            "ubuntu",
+                                                            "python",
+                                                            "node",
+                                                            "golang",
+                                                            "ruby",
+                                                            "rust",
+                                                            "openjdk",
+                                                            "eclipse-temurin",
+                                                            "amazoncorretto-debian",
+                                                            "php",
+                                                            "perl",
+                                                            "gradle",
+                                                            "maven",
+                                                            "buildpack-deps",
+                                                            "elixir",
+                                                            "haskell",
+                                                            "gcc",
+                                                            "erlang",
+                                                            "julia",
+                                                            "r-base",
+                                                            "swift",
+                                                            "clojure",
+                                                            "groovy",
+                                                            "sapmachine",
+                                                            "ibm-semeru-runtimes",
+                                                            "dart",
+                                                            "pypy",
+                                                            "mono",
+                                                            "kong",
+                                                            "nginx"};
 
-constexpr std::array<std::string_view, 9> kRhelImages = {
-    "fedora", "centos", "rockylinux", "almalinux", "amazonlinux", "oraclelinux", "ubi", "ubi-minimal", "ubi-micro"};
+constexpr std::array<std::string_view, 9> kRhelImages = {"fedora",    "centos",      "rockylinux",
+                                                         "almalinux", "amazonlinux", "oraclelinux",
+                                                         "ubi",       "ubi-minimal", "ubi-micro"};
 
 // Official images whose full tags are built FROM buildpack-deps (the full
 // variant): curl, wget, git, gcc, make and the common -dev libraries are in them.
@@ -51,7 +81,8 @@ std::optional<int> leading_major(std::string_view tag) {
   return major;
 }
 
-// openjdk 12 and later: the tags without a Debian variant (`17`, `17-jdk`, `latest`) are Oracle Linux.
+// openjdk 12 and later: the tags without a Debian variant (`17`, `17-jdk`, `latest`) are Oracle
+// Linux.
 bool openjdk_on_oraclelinux(std::string_view tag) {
   if (tag.empty() || tag == "latest") return true;
   const std::optional<int> major = leading_major(tag);
@@ -71,13 +102,15 @@ enum class Buildpack : std::uint8_t { None, Curl, Scm, Go, Full };
 
 constexpr std::array<std::string_view, 3> kCurlTools = {"curl", "wget", "gpg"};
 constexpr std::array<std::string_view, 5> kScmTools = {"git", "ssh", "hg", "svn", "ps"};
-constexpr std::array<std::string_view, 6> kGoTools = {"gcc", "g++", "cc", "c++", "make", "pkg-config"};
-constexpr std::array<std::string_view, 8> kFullTools = {"autoconf", "automake", "libtool", "unzip",
-                                                        "xz", "bzip2", "patch", "dpkg-architecture"};
+constexpr std::array<std::string_view, 6> kGoTools = {"gcc", "g++",  "cc",
+                                                      "c++", "make", "pkg-config"};
+constexpr std::array<std::string_view, 8> kFullTools = {
+    "autoconf", "automake", "libtool", "unzip", "xz", "bzip2", "patch", "dpkg-architecture"};
 
 Buildpack buildpack_variant(const ImageRef& ref, std::string_view tag) {
   if (ref.has_variable || !ref.registry.empty()) return Buildpack::None;
-  for (const std::string_view small : {"slim", "alpine", "minimal", "micro", "windows", "nanoserver"}) {
+  for (const std::string_view small :
+       {"slim", "alpine", "minimal", "micro", "windows", "nanoserver"}) {
     if (contains(tag, small)) return Buildpack::None;
   }
   const std::string_view name = ref.name();
@@ -93,7 +126,8 @@ Buildpack buildpack_variant(const ImageRef& ref, std::string_view tag) {
     return contains(tag, "jre") ? Buildpack::Curl : Buildpack::Scm;
   }
   if (ref.repository == "golang") return Buildpack::Go;
-  return one_of(name, kBuildpackImages) && ref.repository == name ? Buildpack::Full : Buildpack::None;
+  return one_of(name, kBuildpackImages) && ref.repository == name ? Buildpack::Full
+                                                                  : Buildpack::None;
 }
 
 }  // namespace
@@ -103,7 +137,9 @@ std::string_view ImageRef::name() const {
   return std::string_view(repository).substr(slash == std::string::npos ? 0 : slash + 1);
 }
 
-std::string ImageRef::qualified() const { return registry.empty() ? repository : registry + "/" + repository; }
+std::string ImageRef::qualified() const {
+  return registry.empty() ? repository : registry + "/" + repository;
+}
 
 ImageRef parse_image(std::string_view ref) {
   ImageRef out;
@@ -126,7 +162,8 @@ ImageRef parse_image(std::string_view ref) {
       ref = ref.substr(first + 1);
     }
   }
-  if (out.registry == "docker.io" || out.registry == "index.docker.io" || out.registry == "registry-1.docker.io")
+  if (out.registry == "docker.io" || out.registry == "index.docker.io" ||
+      out.registry == "registry-1.docker.io")
     out.registry.clear();
   if (out.registry.empty() && ref.starts_with("library/")) ref.remove_prefix(8);
   out.repository = lower(ref);
@@ -135,14 +172,22 @@ ImageRef parse_image(std::string_view ref) {
 
 std::string_view to_string(Distro distro) {
   switch (distro) {
-    case Distro::Unknown: return "unknown";
-    case Distro::Debian: return "debian";
-    case Distro::Alpine: return "alpine";
-    case Distro::Rhel: return "rhel";
-    case Distro::Suse: return "suse";
-    case Distro::Distroless: return "distroless";
-    case Distro::Scratch: return "scratch";
-    case Distro::Windows: return "windows";
+    case Distro::Unknown:
+      return "unknown";
+    case Distro::Debian:
+      return "debian";
+    case Distro::Alpine:
+      return "alpine";
+    case Distro::Rhel:
+      return "rhel";
+    case Distro::Suse:
+      return "suse";
+    case Distro::Distroless:
+      return "distroless";
+    case Distro::Scratch:
+      return "scratch";
+    case Distro::Windows:
+      return "windows";
   }
   return "unknown";
 }
@@ -153,31 +198,37 @@ Distro image_distro(std::string_view text) {
   if (ref.repository == "scratch" && ref.registry.empty()) return Distro::Scratch;
   // Chainguard's `-dev` tags are Wolfi with apk and busybox; the others have no shell.
   if (ref.registry == "cgr.dev" && contains(tag, "dev")) return Distro::Alpine;
-  if (contains(ref.repository, "distroless") || ref.registry == "cgr.dev") return Distro::Distroless;
+  if (contains(ref.repository, "distroless") || ref.registry == "cgr.dev")
+    return Distro::Distroless;
   if (contains(tag, "windows") || contains(tag, "nanoserver") || contains(tag, "servercore") ||
       contains(ref.repository, "windows"))
     return Distro::Windows;
   if (contains(tag, "alpine") || ref.repository == "alpine") return Distro::Alpine;
-  if (contains(tag, "ubi") || contains(tag, "fedora") || contains(tag, "centos") || contains(tag, "rocky") ||
-      contains(tag, "oraclelinux") || contains(tag, "amazonlinux") || contains(tag, "al2"))
+  if (contains(tag, "ubi") || contains(tag, "fedora") || contains(tag, "centos") ||
+      contains(tag, "rocky") || contains(tag, "oraclelinux") || contains(tag, "amazonlinux") ||
+      contains(tag, "al2"))
     return Distro::Rhel;
   const std::string_view name = ref.name();
-  if (one_of(name, kRhelImages) || contains(ref.repository, "ubi8") || contains(ref.repository, "ubi9") ||
-      ref.repository.starts_with("redhat/") || ref.registry == "registry.access.redhat.com")
+  if (one_of(name, kRhelImages) || contains(ref.repository, "ubi8") ||
+      contains(ref.repository, "ubi9") || ref.repository.starts_with("redhat/") ||
+      ref.registry == "registry.access.redhat.com")
     return Distro::Rhel;
-  if (name == "opensuse" || ref.repository.starts_with("opensuse/") || contains(ref.repository, "suse") ||
-      contains(ref.registry, "suse"))
+  if (name == "opensuse" || ref.repository.starts_with("opensuse/") ||
+      contains(ref.repository, "suse") || contains(ref.registry, "suse"))
     return Distro::Suse;
   // Only official images (and the same names elsewhere) are known to be Debian.
-  if (ref.has_variable && !ref.tag.empty() && contains(ref.tag, "$") && !one_of(name, std::array<std::string_view, 2>{"debian", "ubuntu"})) {
+  if (ref.has_variable && !ref.tag.empty() && contains(ref.tag, "$") &&
+      !one_of(name, std::array<std::string_view, 2>{"debian", "ubuntu"})) {
     // `python:${V}` may be an alpine tag; `python:${V}-slim` is not.
-    for (const std::string_view marker : {"slim", "bookworm", "bullseye", "buster", "trixie", "jammy", "focal", "noble"}) {
+    for (const std::string_view marker :
+         {"slim", "bookworm", "bullseye", "buster", "trixie", "jammy", "focal", "noble"}) {
       if (contains(tag, marker)) return Distro::Debian;
     }
     return Distro::Unknown;
   }
   if (name == "openjdk" && ref.registry.empty() && openjdk_on_oraclelinux(tag)) return Distro::Rhel;
-  if (one_of(name, kDebianImages) && (ref.registry.empty() || ref.registry == "mcr.microsoft.com")) return Distro::Debian;
+  if (one_of(name, kDebianImages) && (ref.registry.empty() || ref.registry == "mcr.microsoft.com"))
+    return Distro::Debian;
   return Distro::Unknown;
 }
 
@@ -200,13 +251,15 @@ Distro stage_distro(const Analysis& analysis, const syntax::Stage& stage) {
 bool image_has_tool(std::string_view text, std::string_view tool) {
   const ImageRef ref = parse_image(text);
   const Distro distro = image_distro(text);
-  if (distro == Distro::Scratch || distro == Distro::Distroless || distro == Distro::Windows) return false;
+  if (distro == Distro::Scratch || distro == Distro::Distroless || distro == Distro::Windows)
+    return false;
   if (tool == "sh") return distro != Distro::Unknown;
   const std::string tag = lower(ref.tag);
   if (distro == Distro::Alpine) return tool == "wget" || tool == "busybox";
   if (distro == Distro::Debian && tool == "bash") return true;
   // ubi-micro, ubi9-micro, …: no shell beyond what was copied in.
-  if (distro == Distro::Rhel && tool == "bash") return !contains(tag, "micro") && !contains(ref.name(), "micro");
+  if (distro == Distro::Rhel && tool == "bash")
+    return !contains(tag, "micro") && !contains(ref.name(), "micro");
   switch (buildpack_variant(ref, tag)) {
     case Buildpack::Full:
       if (one_of(tool, kFullTools)) return true;
@@ -261,11 +314,13 @@ std::vector<std::string> installed_packages(const Analysis& analysis, std::size_
 
 std::vector<std::string_view> packages_providing(std::string_view tool) {
   if (tool == "gcc" || tool == "cc") return {"build-essential", "build-base", "gcc", "clang"};
-  if (tool == "g++" || tool == "c++") return {"build-essential", "build-base", "g++", "gcc-c++", "clang"};
+  if (tool == "g++" || tool == "c++")
+    return {"build-essential", "build-base", "g++", "gcc-c++", "clang"};
   if (tool == "make") return {"build-essential", "build-base", "make"};
   if (tool == "gpg") return {"gnupg", "gnupg2", "gpg"};
   if (tool == "ssh") return {"openssh-client", "openssh-clients", "openssh", "ssh"};
-  if (tool == "python3" || tool == "python") return {"python3", "python3-minimal", "python", "python3-dev"};
+  if (tool == "python3" || tool == "python")
+    return {"python3", "python3-minimal", "python", "python3-dev"};
   if (tool == "node" || tool == "npm") return {"nodejs", "npm"};
   if (tool == "pip" || tool == "pip3") return {"python3-pip", "py3-pip", "python-pip"};
   if (tool == "xz") return {"xz-utils", "xz"};
@@ -303,7 +358,8 @@ std::optional<std::string> expand_meta_args(const Analysis& analysis, std::strin
         continue;
       }
       std::string value = w.value.substr(eq + 1);
-      if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
+      if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+          value.back() == value.front())
         value = value.substr(1, value.size() - 2);
       defaults[w.value.substr(0, eq)] = value;
     }
@@ -322,7 +378,9 @@ std::optional<std::string> expand_meta_args(const Analysis& analysis, std::strin
       i = close + 1;
     } else {
       std::size_t j = i + 1;
-      while (j < ref.size() && (std::isalnum(static_cast<unsigned char>(ref[j])) != 0 || ref[j] == '_')) ++j;
+      while (j < ref.size() &&
+             (std::isalnum(static_cast<unsigned char>(ref[j])) != 0 || ref[j] == '_'))
+        ++j;
       name = ref.substr(i + 1, j - i - 1);
       i = j;
     }
@@ -361,10 +419,12 @@ bool stage_keeps_tool(const Analysis& analysis, std::size_t index, std::string_v
     const std::vector<std::string_view> added = installed_by(cmd.view);
     if (std::any_of(added.begin(), added.end(), provides)) {
       present = true;
-      if (const auto group = shell::flag_value(cmd.view, {"t", "virtual"})) groups.emplace_back(*group);
+      if (const auto group = shell::flag_value(cmd.view, {"t", "virtual"}))
+        groups.emplace_back(*group);
     }
     for (const std::string_view removed : removed_by(cmd.view)) {
-      if (provides(removed) || std::find(groups.begin(), groups.end(), removed) != groups.end()) present = false;
+      if (provides(removed) || std::find(groups.begin(), groups.end(), removed) != groups.end())
+        present = false;
     }
   }
   return present;

@@ -15,10 +15,11 @@ namespace dfopt::transforms {
 
 // A FROM reference split into its parts: `registry/path/name:tag@digest`.
 struct ImageRef {
-  std::string registry;    // "" for Docker Hub (docker.io and its aliases are dropped)
-  std::string repository;  // "library/python" → "python"; "gcr.io/distroless/static" → "distroless/static"
-  std::string tag;         // "" when absent
-  std::string digest;      // "sha256:…", "" when absent
+  std::string registry;  // "" for Docker Hub (docker.io and its aliases are dropped)
+  std::string
+      repository;  // "library/python" → "python"; "gcr.io/distroless/static" → "distroless/static"
+  std::string tag;            // "" when absent
+  std::string digest;         // "sha256:…", "" when absent
   bool has_variable = false;  // a `$` anywhere: the reference is only known at build time
 
   // The last path element of the repository ("static" for distroless/static).
@@ -58,17 +59,20 @@ enum class Distro : std::uint8_t {
 // Whether `tool` exists in the stage of instruction `index` just before it: the
 // base image (or base stage) has it, or an earlier RUN of the stage installed a
 // package that provides it.
-[[nodiscard]] bool stage_has_tool(const Analysis& analysis, std::size_t index, std::string_view tool);
+[[nodiscard]] bool stage_has_tool(const Analysis& analysis, std::size_t index,
+                                  std::string_view tool);
 
 // Like stage_has_tool, and the tool was not removed again by a later RUN of the
 // stage before `index`: `apt-get purge curl`, `apk del curl`, or `apk del .deps`
 // after `apk add --virtual .deps curl`, `yum remove curl`, … (the last install or
 // removal of a providing package wins).
-[[nodiscard]] bool stage_keeps_tool(const Analysis& analysis, std::size_t index, std::string_view tool);
+[[nodiscard]] bool stage_keeps_tool(const Analysis& analysis, std::size_t index,
+                                    std::string_view tool);
 
 // The packages installed (apt-get/apt, apk, yum/dnf/microdnf, zypper) by the RUNs
 // of the stage of `index` (and its base stages) before `index`, versions stripped.
-[[nodiscard]] std::vector<std::string> installed_packages(const Analysis& analysis, std::size_t index);
+[[nodiscard]] std::vector<std::string> installed_packages(const Analysis& analysis,
+                                                          std::size_t index);
 
 // The packages that provide `tool` in any of the families (curl → curl; gcc → gcc,
 // build-essential, build-base, gcc-c++, …).
@@ -82,6 +86,7 @@ enum class Distro : std::uint8_t {
 // ARGs declared before the first FROM (`ARG BASE=python:3.12`); nullopt when a
 // variable has no default there or uses a modifier (`${NAME:-x}`). A reference
 // without variables comes back as it is.
-[[nodiscard]] std::optional<std::string> expand_meta_args(const Analysis& analysis, std::string_view ref);
+[[nodiscard]] std::optional<std::string> expand_meta_args(const Analysis& analysis,
+                                                          std::string_view ref);
 
 }  // namespace dfopt::transforms

@@ -42,5 +42,4 @@ struct ContextListing {
 [[nodiscard]] ContextListing list_context(const std::filesystem::path& dir,
                                           std::size_t limit = 5000);
 
-
 }  // namespace dfopt::transforms

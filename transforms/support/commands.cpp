@@ -20,7 +20,8 @@ struct Place {
   std::size_t pipeline = 0;
 };
 
-std::optional<Place> find_place(const std::vector<shell::Statement>& statements, const shell::SimpleCommand* cmd) {
+std::optional<Place> find_place(const std::vector<shell::Statement>& statements,
+                                const shell::SimpleCommand* cmd) {
   for (const shell::Statement& st : statements) {
     const auto& pipelines = st.and_or.pipelines;
     for (std::size_t i = 0; i < pipelines.size(); ++i) {
@@ -45,7 +46,9 @@ std::optional<Place> find_place(const std::vector<shell::Statement>& statements,
 
 }  // namespace
 
-const std::vector<RunCommand>& run_commands(const Analysis& analysis) { return analysis.commands(); }
+const std::vector<RunCommand>& run_commands(const Analysis& analysis) {
+  return analysis.commands();
+}
 
 std::vector<RunCommand> run_commands(const Analysis& analysis, std::size_t index) {
   const std::span<const RunCommand> cmds = analysis.commands(index);
@@ -54,8 +57,9 @@ std::vector<RunCommand> run_commands(const Analysis& analysis, std::size_t index
 
 bool has_cache_mount(const syntax::Instruction& run, std::string_view prefix) {
   const std::vector<std::string_view> targets = mount_targets(run);
-  return std::any_of(targets.begin(), targets.end(),
-                     [&](std::string_view target) { return target.substr(0, prefix.size()) == prefix; });
+  return std::any_of(targets.begin(), targets.end(), [&](std::string_view target) {
+    return target.substr(0, prefix.size()) == prefix;
+  });
 }
 
 bool variable_set(const Analysis& analysis, const RunCommand& cmd, std::string_view name) {
@@ -63,7 +67,8 @@ bool variable_set(const Analysis& analysis, const RunCommand& cmd, std::string_v
     if (a.name == name) return true;
   }
   for (const shell::Word* w : cmd.view.env_assignments) {
-    if (w->literal && w->literal->substr(0, name.size() + 1) == std::string(name) + "=") return true;
+    if (w->literal && w->literal->substr(0, name.size() + 1) == std::string(name) + "=")
+      return true;
   }
   const syntax::Environment& env = analysis.environment(cmd.index);
   return env.env.find(name) != env.env.end() || env.args.find(name) != env.args.end();
@@ -96,7 +101,9 @@ std::optional<TextEdit> remove_from_and_chain(const RunCommand& cmd) {
   return TextEdit::remove(Span{chain.pipelines[i - 1].span.end, chain.pipelines[i].span.end});
 }
 
-std::string literal_text(const shell::Word& word) { return word.literal ? *word.literal : std::string("?"); }
+std::string literal_text(const shell::Word& word) {
+  return word.literal ? *word.literal : std::string("?");
+}
 
 std::optional<std::string_view> apt_subcommand(const shell::CommandView& view) {
   if (!shell::is_program(view, shell::kAptPrograms)) return std::nullopt;
@@ -268,7 +275,8 @@ OfficialImage official_image(std::string_view ref) {
   OfficialImage out;
   std::string_view name = ref.substr(0, colon);
   if (colon != std::string_view::npos) out.tag = std::string(ref.substr(colon + 1));
-  for (const std::string_view prefix : {"docker.io/", "index.docker.io/", "registry-1.docker.io/"}) {
+  for (const std::string_view prefix :
+       {"docker.io/", "index.docker.io/", "registry-1.docker.io/"}) {
     if (name.starts_with(prefix)) name.remove_prefix(prefix.size());
   }
   if (name.starts_with("library/")) name.remove_prefix(8);
@@ -298,10 +306,12 @@ std::vector<std::string_view> installed_by(const shell::CommandView& cmd) {
   std::vector<const shell::Word*> packages;
   if (shell::is_apt_get_install(cmd)) {
     packages = shell::args_after_subcommand(cmd, shell::kAptValueFlags);
-  } else if (shell::is(cmd, {"apk"}, "add", {"-X", "--repository", "-t", "--virtual", "-p", "--root"})) {
-    packages = shell::args_after_subcommand(cmd, {"-X", "--repository", "-t", "--virtual", "-p", "--root"});
-  } else if (shell::is(cmd, {"yum", "dnf", "microdnf"}, "install") || shell::is(cmd, {"zypper"}, "install") ||
-             shell::is(cmd, {"zypper"}, "in")) {
+  } else if (shell::is(cmd, {"apk"}, "add",
+                       {"-X", "--repository", "-t", "--virtual", "-p", "--root"})) {
+    packages = shell::args_after_subcommand(
+        cmd, {"-X", "--repository", "-t", "--virtual", "-p", "--root"});
+  } else if (shell::is(cmd, {"yum", "dnf", "microdnf"}, "install") ||
+             shell::is(cmd, {"zypper"}, "install") || shell::is(cmd, {"zypper"}, "in")) {
     packages = shell::args_after_subcommand(cmd);
   }
   return package_names(packages);
@@ -314,7 +324,8 @@ std::vector<std::string_view> removed_by(const shell::CommandView& cmd) {
     packages = shell::args_after_subcommand(cmd, shell::kAptValueFlags);
   } else if (shell::is(cmd, {"apk"}, "del", {"-X", "--repository", "-p", "--root"})) {
     packages = shell::args_after_subcommand(cmd, {"-X", "--repository", "-p", "--root"});
-  } else if (shell::is(cmd, {"yum", "dnf", "microdnf"}, "remove") || shell::is(cmd, {"yum", "dnf", "microdnf"}, "erase") ||
+  } else if (shell::is(cmd, {"yum", "dnf", "microdnf"}, "remove") ||
+             shell::is(cmd, {"yum", "dnf", "microdnf"}, "erase") ||
              shell::is(cmd, {"zypper"}, "remove") || shell::is(cmd, {"zypper"}, "rm")) {
     packages = shell::args_after_subcommand(cmd);
   }
@@ -323,14 +334,17 @@ std::vector<std::string_view> removed_by(const shell::CommandView& cmd) {
 
 bool installs_package(const shell::CommandView& cmd, shell::Names names) {
   const std::vector<std::string_view> packages = installed_by(cmd);
-  return std::any_of(packages.begin(), packages.end(), [&](std::string_view p) { return names.contains(p); });
+  return std::any_of(packages.begin(), packages.end(),
+                     [&](std::string_view p) { return names.contains(p); });
 }
 
-std::optional<std::vector<TextEdit>> remove_command_or_run(const Analysis& analysis, const RunCommand& cmd) {
+std::optional<std::vector<TextEdit>> remove_command_or_run(const Analysis& analysis,
+                                                           const RunCommand& cmd) {
   const auto& statements = cmd.script->statements;
   const bool alone = statements.size() == 1 && statements[0].and_or.pipelines.size() == 1 &&
                      statements[0].and_or.pipelines[0].commands.size() == 1 &&
-                     std::get_if<shell::SimpleCommand>(&statements[0].and_or.pipelines[0].commands[0]) == cmd.command;
+                     std::get_if<shell::SimpleCommand>(
+                         &statements[0].and_or.pipelines[0].commands[0]) == cmd.command;
   if (!alone) return remove_from_and_chains({&cmd});
   // An ONBUILD RUN is removed with its ONBUILD.
   return std::vector<TextEdit>{TextEdit::remove(analysis.doc().instructions[cmd.index].line_span)};
@@ -339,7 +353,8 @@ std::optional<std::vector<TextEdit>> remove_command_or_run(const Analysis& analy
 std::string resolve_path(std::string_view cwd, std::string_view path) {
   const auto plain = [](std::string_view p) {
     return std::all_of(p.begin(), p.end(), [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("/._+-@:,=").find(c) != std::string_view::npos;
+      return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+             std::string_view("/._+-@:,=").find(c) != std::string_view::npos;
     });
   };
   if (path.empty() || !plain(path)) return {};
@@ -379,7 +394,8 @@ std::string resolve_in(std::string_view cwd, std::string_view path) {
 }
 
 bool looks_like_file(std::string_view src) {
-  if (src.empty() || src.back() == '/' || src.find_first_of("*?[$") != std::string_view::npos) return false;
+  if (src.empty() || src.back() == '/' || src.find_first_of("*?[$") != std::string_view::npos)
+    return false;
   const std::string_view base = src.substr(src.rfind('/') + 1);
   const std::size_t dot = base.rfind('.');
   return dot != std::string_view::npos && dot > 0 && dot + 1 < base.size();
@@ -394,7 +410,8 @@ std::optional<CopiedPath> copied_path(const syntax::Instruction& copy, std::stri
   if (out.path.empty()) return std::nullopt;
   const std::string& src = copy.args.front().value;
   out.file = copy.args.size() == 2 && looks_like_file(src) && src.find("://") == std::string::npos;
-  if (out.file && dest.ends_with('/')) out.path = resolve_path(out.path, src.substr(src.rfind('/') + 1));
+  if (out.file && dest.ends_with('/'))
+    out.path = resolve_path(out.path, src.substr(src.rfind('/') + 1));
   return out;
 }
 
@@ -407,7 +424,9 @@ std::vector<CopyFollowUp> copy_follow_ups(const Analysis& analysis, std::string_
   for (std::size_t i = 0; i + 1 < instructions.size(); ++i) {
     const syntax::Instruction& copy = instructions[i];
     if (copy.keyword != syntax::Keyword::Copy && copy.keyword != syntax::Keyword::Add) continue;
-    if (instructions[i + 1].keyword != syntax::Keyword::Run || stages.stage_of(i) != stages.stage_of(i + 1)) continue;
+    if (instructions[i + 1].keyword != syntax::Keyword::Run ||
+        stages.stage_of(i) != stages.stage_of(i + 1))
+      continue;
     // Both resolve relative paths against the same WORKDIR; a placeholder stands in for an
     // unknown one (the base image may set it), so relative paths only match relative ones.
     std::string cwd = analysis.environment(i).workdir;
@@ -447,12 +466,14 @@ std::vector<CopyFollowUp> copy_follow_ups(const Analysis& analysis, std::string_
   return out;
 }
 
-TextEdit add_copy_flag(const syntax::Instruction& copy, std::string_view name, std::string_view value) {
+TextEdit add_copy_flag(const syntax::Instruction& copy, std::string_view name,
+                       std::string_view value) {
   const std::uint32_t at = copy.flags.empty() ? copy.keyword_span.end : copy.flags.back().span.end;
   return TextEdit::insert(at, fmt::format(" --{}={}", name, value));
 }
 
-TextEdit insert_above_comments(const Analysis& analysis, std::size_t index, std::string_view lines) {
+TextEdit insert_above_comments(const Analysis& analysis, std::size_t index,
+                               std::string_view lines) {
   const syntax::Document& doc = analysis.doc();
   TextEdit edit = Rewriter(analysis).insert_before(doc.instructions[index], lines);
   const auto& items = doc.items;
@@ -493,7 +514,8 @@ bool built_from_old_release(const Analysis& analysis, std::size_t index) {
 std::optional<TextEdit> add_syntax_directive(const Analysis& analysis) {
   const syntax::Document& doc = analysis.doc();
   if (doc.directive("syntax") != nullptr) return std::nullopt;
-  return TextEdit::insert(doc.has_bom ? 3 : 0, "# syntax=docker/dockerfile:1" + analysis.style().newline);
+  return TextEdit::insert(doc.has_bom ? 3 : 0,
+                          "# syntax=docker/dockerfile:1" + analysis.style().newline);
 }
 
 }  // namespace dfopt::transforms

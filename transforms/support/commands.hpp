@@ -25,10 +25,12 @@ namespace dfopt::transforms {
 
 // Whether `name` is set by ENV or ARG in effect at instruction `index`, or given
 // to the command as an assignment prefix or through `env`.
-[[nodiscard]] bool variable_set(const Analysis& analysis, const RunCommand& cmd, std::string_view name);
+[[nodiscard]] bool variable_set(const Analysis& analysis, const RunCommand& cmd,
+                                std::string_view name);
 
 // Inserts ` flag` after the subcommand word (after the program when there is none).
-[[nodiscard]] std::optional<TextEdit> add_flag_after_subcommand(const RunCommand& cmd, std::string_view flag,
+[[nodiscard]] std::optional<TextEdit> add_flag_after_subcommand(const RunCommand& cmd,
+                                                                std::string_view flag,
                                                                 shell::Names value_flags = {});
 
 // Removes one simple command that is a whole pipeline in an `&&` chain, with
@@ -110,34 +112,38 @@ struct OfficialImage {
 
 // What a COPY/ADD wrote, as a later RUN in the same working directory names it.
 struct CopiedPath {
-  std::string path;      // resolve_path of the copied file, or of the destination directory
-  bool file = false;     // one source that looks like a file: an extension, no glob or trailing slash
-  bool absolute = false; // the destination was written as an absolute literal path
+  std::string path;   // resolve_path of the copied file, or of the destination directory
+  bool file = false;  // one source that looks like a file: an extension, no glob or trailing slash
+  bool absolute = false;  // the destination was written as an absolute literal path
 };
 
 // A `chown`/`chmod`-like command in the RUN that directly follows a COPY/ADD in
 // its stage, with at least one operand path at, inside or above what the COPY wrote.
 struct CopyFollowUp {
-  std::size_t copy = 0;           // the COPY/ADD in doc.instructions
+  std::size_t copy = 0;  // the COPY/ADD in doc.instructions
   CopiedPath copied;
   RunCommand cmd;
-  std::string setting;            // the first operand (owner, mode) when literal, else ""
-  std::vector<std::string> paths; // the other operands, resolved ("" when not literal)
-  bool recursive = false;         // -R / --recursive
-  bool other_flags = false;       // any other flag
-  bool first = false;             // the first command of its RUN
+  std::string setting;             // the first operand (owner, mode) when literal, else ""
+  std::vector<std::string> paths;  // the other operands, resolved ("" when not literal)
+  bool recursive = false;          // -R / --recursive
+  bool other_flags = false;        // any other flag
+  bool first = false;              // the first command of its RUN
 };
 
 // Every `program` command (chown, chmod) that follows a COPY/ADD as above.
-[[nodiscard]] std::vector<CopyFollowUp> copy_follow_ups(const Analysis& analysis, std::string_view program);
+[[nodiscard]] std::vector<CopyFollowUp> copy_follow_ups(const Analysis& analysis,
+                                                        std::string_view program);
 
-// Inserts ` --name=value` after the last flag of COPY/ADD `copy` (after its keyword when it has none).
-[[nodiscard]] TextEdit add_copy_flag(const syntax::Instruction& copy, std::string_view name, std::string_view value);
+// Inserts ` --name=value` after the last flag of COPY/ADD `copy` (after its keyword when it has
+// none).
+[[nodiscard]] TextEdit add_copy_flag(const syntax::Instruction& copy, std::string_view name,
+                                     std::string_view value);
 
 // Inserts whole lines before instruction `index` and the comment lines directly
 // above it (they describe it, and `# dfopt ignore=` / `# hadolint ignore=` must
 // stay right before it), in the instruction's indentation and line endings.
-[[nodiscard]] TextEdit insert_above_comments(const Analysis& analysis, std::size_t index, std::string_view lines);
+[[nodiscard]] TextEdit insert_above_comments(const Analysis& analysis, std::size_t index,
+                                             std::string_view lines);
 
 // Whether the stage of instruction `index` (or the stage it is built FROM) starts
 // from a distribution release whose packaged tools predate 2014 (Ubuntu 14.04 and

@@ -36,8 +36,7 @@ bool copies_context_root(const syntax::Instruction& ins) {
 }
 
 std::string workdir_at(const Analysis& analysis, std::size_t index) {
-  const std::string workdir =
-      analysis.environment(index).workdir;
+  const std::string workdir = analysis.environment(index).workdir;
   return resolve_path("/", workdir.empty() ? "/" : workdir);
 }
 

@@ -22,7 +22,9 @@ std::string_view dir_name(std::string_view path) {
   if (slash == std::string_view::npos) return "";
   return slash == 0 ? std::string_view("/") : path.substr(0, slash);
 }
-bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+bool contains(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
 bool has(const std::vector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -36,9 +38,10 @@ RuntimePlan refusal(std::string why) {
 // Where the runtime puts a program the CMD names: the same path, or
 // /usr/local/bin when the CMD names it bare and its directory is not on the default PATH.
 std::string destination(std::string_view word, const std::string& path) {
-  static constexpr std::array<std::string_view, 6> kPath = {"/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
-                                                            "/usr/bin",        "/sbin",           "/bin"};
-  if (contains(word, "/") || std::find(kPath.begin(), kPath.end(), dir_name(path)) != kPath.end()) return path;
+  static constexpr std::array<std::string_view, 6> kPath = {
+      "/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"};
+  if (contains(word, "/") || std::find(kPath.begin(), kPath.end(), dir_name(path)) != kPath.end())
+    return path;
   return "/usr/local/bin/" + std::string(word);
 }
 
@@ -81,12 +84,14 @@ bool same_family_runtime(const ShapeInput& in, RuntimePlan& plan, shell::Names k
     return false;
   }
   plan.packages = std::move(map.packages);
-  if (buildpack_image(in.stage.base) && distro == Distro::Debian && !has(plan.packages, "ca-certificates"))
+  if (buildpack_image(in.stage.base) && distro == Distro::Debian &&
+      !has(plan.packages, "ca-certificates"))
     plan.packages.emplace_back("ca-certificates");  // and, through openssl, libssl
   return true;
 }
 
-// The directories of the RUNs that run commands accepted by `pred` (none when a RUN changes directory).
+// The directories of the RUNs that run commands accepted by `pred` (none when a RUN changes
+// directory).
 template <typename Pred>
 std::vector<std::string> build_dirs(const ShapeInput& in, Pred pred) {
   std::vector<std::string> out;
@@ -113,7 +118,8 @@ struct Lookup {
   std::vector<std::string_view> evidence;
 };
 
-bool context_mentions(const Analysis& analysis, const std::vector<std::string_view>& files, std::string_view word) {
+bool context_mentions(const Analysis& analysis, const std::vector<std::string_view>& files,
+                      std::string_view word) {
   return std::any_of(files.begin(), files.end(), [&](std::string_view name) {
     const std::optional<std::string> text = context_file(analysis, name);
     return text && contains(*text, word);
@@ -136,7 +142,9 @@ std::string find_program(const ShapeInput& in, std::string_view word, const Look
   return "";
 }
 
-std::string literal_or_empty(const shell::Word* w) { return w != nullptr && w->literal ? *w->literal : ""; }
+std::string literal_or_empty(const shell::Word* w) {
+  return w != nullptr && w->literal ? *w->literal : "";
+}
 
 // The values of a Go-style flag (`-o x`, `-o=x`, `--o x`): single-dash long flags that
 // the short-cluster reading of flag_value would misread (`-mod=vendor`).
@@ -146,7 +154,8 @@ std::vector<std::string> go_flag(const shell::CommandView& cmd, std::string_view
   for (std::size_t k = 0; k < cmd.args.size(); ++k) {
     const std::string w = literal_or_empty(&cmd.args[k]);
     if (w == "--") break;
-    if ((w == dash || w == "-" + dash) && k + 1 < cmd.args.size()) out.push_back(literal_or_empty(&cmd.args[k + 1]));
+    if ((w == dash || w == "-" + dash) && k + 1 < cmd.args.size())
+      out.push_back(literal_or_empty(&cmd.args[k + 1]));
     for (const std::string& prefix : {dash + "=", "-" + dash + "="}) {
       if (w.starts_with(prefix)) out.push_back(w.substr(prefix.size()));
     }
@@ -158,9 +167,11 @@ std::vector<std::string> go_flag(const shell::CommandView& cmd, std::string_view
 
 RuntimePlan plan_go(const ShapeInput& in) {
   if (const std::string cgo = variable(in, "CGO_ENABLED"); !cgo.empty() && cgo != "0")
-    return refusal(fmt::format("the build sets CGO_ENABLED={}: the binary needs the C library", cgo));
+    return refusal(
+        fmt::format("the build sets CGO_ENABLED={}: the binary needs the C library", cgo));
   for (const std::string& p : in.packages) {
-    if ((p.ends_with("-dev") || p.ends_with("-devel")) && p != "libc6-dev" && p != "musl-dev" && p != "linux-headers")
+    if ((p.ends_with("-dev") || p.ends_with("-devel")) && p != "libc6-dev" && p != "musl-dev" &&
+        p != "linux-headers")
       return refusal(fmt::format("the build installs {}: it may use cgo", p));
   }
   RuntimePlan plan;
@@ -174,22 +185,26 @@ RuntimePlan plan_go(const ShapeInput& in) {
     bool cgo_off = env_cgo_off;
     for (const shell::Assignment& a : cmd.command->assignments) {
       if (a.name != "CGO_ENABLED") continue;
-      if (literal_or_empty(&a.value) != "0") return refusal("the build enables cgo: the binary needs the C library");
+      if (literal_or_empty(&a.value) != "0")
+        return refusal("the build enables cgo: the binary needs the C library");
       cgo_off = true;
     }
     for (const shell::Word* w : cmd.view.env_assignments) {
       const std::string text = literal_or_empty(w);
       if (!text.starts_with("CGO_ENABLED=")) continue;
-      if (text != "CGO_ENABLED=0") return refusal("the build enables cgo: the binary needs the C library");
+      if (text != "CGO_ENABLED=0")
+        return refusal("the build enables cgo: the binary needs the C library");
       cgo_off = true;
     }
     for (const std::string& tags : go_flag(cmd.view, "tags")) {
-      if (contains(tags, "cgo")) return refusal("the build uses the cgo tag: the binary needs the C library");
+      if (contains(tags, "cgo"))
+        return refusal("the build uses the cgo tag: the binary needs the C library");
     }
     const std::string cwd = cd ? std::string() : workdir_at(in.analysis, cmd.index);
     if (build) {
       const std::vector<std::string> outs = go_flag(cmd.view, "o");
-      const std::optional<std::string> o = outs.empty() ? std::nullopt : std::optional<std::string>(outs.front());
+      const std::optional<std::string> o =
+          outs.empty() ? std::nullopt : std::optional<std::string>(outs.front());
       if (o && o->empty()) return refusal("the -o path of go build is not literal");
       if (o && (!cd || o->starts_with("/"))) {
         const std::string path = resolve_path(cwd.empty() ? "/" : cwd, *o);
@@ -214,7 +229,8 @@ RuntimePlan plan_go(const ShapeInput& in) {
       }
     }
     if (!cgo_off) {
-      if (std::find(cmd.view.wrappers.begin(), cmd.view.wrappers.end(), "sudo") != cmd.view.wrappers.end())
+      if (std::find(cmd.view.wrappers.begin(), cmd.view.wrappers.end(), "sudo") !=
+          cmd.view.wrappers.end())
         return refusal("go build runs through sudo: CGO_ENABLED=0 would not reach it");
       plan.builder_edits.push_back(TextEdit::insert(cmd.command->span.begin, "CGO_ENABLED=0 "));
     }
@@ -223,7 +239,8 @@ RuntimePlan plan_go(const ShapeInput& in) {
   const std::string& word = in.command.words.front();
   const std::string path = find_program(in, word, lookup);
   if (path.empty())
-    return refusal(fmt::format("cannot tell where `{}` is built: give go build an -o path the CMD names", word));
+    return refusal(fmt::format(
+        "cannot tell where `{}` is built: give go build an -o path the CMD names", word));
 
   plan.image = in.image_override.empty() ? "scratch" : in.image_override;
   const Distro distro = image_distro(plan.image);
@@ -238,8 +255,9 @@ RuntimePlan plan_go(const ShapeInput& in) {
         certs = true;
       } else if (p == "tzdata") {
         plan.artifacts.push_back({"/usr/share/zoneinfo", "/usr/share/zoneinfo"});
-      } else if (!is_build_tool_package(p) && p != "git" && p != "curl" && p != "wget" && p != "gnupg" &&
-                 p != "unzip" && p != "xz-utils" && p != "openssh-client" && p != "make") {
+      } else if (!is_build_tool_package(p) && p != "git" && p != "curl" && p != "wget" &&
+                 p != "gnupg" && p != "unzip" && p != "xz-utils" && p != "openssh-client" &&
+                 p != "make") {
         return refusal(fmt::format("{} is installed but {} cannot hold packages", p, plan.image));
       }
     }
@@ -264,15 +282,18 @@ RuntimePlan plan_rust(const ShapeInput& in) {
       if (cd && !target.starts_with("/")) continue;
       std::string dir = resolve_path(cwd, target);
       if (dir.empty()) continue;
-      if (const auto triple = shell::flag_value(cmd.view, {"target"})) dir += "/" + std::string(*triple);
+      if (const auto triple = shell::flag_value(cmd.view, {"target"}))
+        dir += "/" + std::string(*triple);
       std::string profile = shell::has_flag(cmd.view, {"release", "r"}) ? "release" : "debug";
-      if (const auto p = shell::flag_value(cmd.view, {"profile"})) profile = *p == "dev" ? "debug" : std::string(*p);
+      if (const auto p = shell::flag_value(cmd.view, {"profile"}))
+        profile = *p == "dev" ? "debug" : std::string(*p);
       lookup.parents.push_back(dir + "/" + profile);
     } else if (shell::is(cmd.view, {"cargo"}, "install")) {
       std::string root = std::string(shell::flag_value(cmd.view, {"root"}).value_or(""));
       if (root.empty()) root = variable(in, "CARGO_INSTALL_ROOT");
       if (root.empty()) root = variable(in, "CARGO_HOME");
-      if (root.empty()) root = official(in.stage.base, "rust") ? "/usr/local/cargo" : "/root/.cargo";
+      if (root.empty())
+        root = official(in.stage.base, "rust") ? "/usr/local/cargo" : "/root/.cargo";
       lookup.dirs.push_back(resolve_path(cwd, root) + "/bin");
     }
   }
@@ -281,9 +302,10 @@ RuntimePlan plan_rust(const ShapeInput& in) {
   const std::string& word = in.command.words.front();
   const std::string path = find_program(in, word, lookup);
   if (path.empty())
-    return refusal(fmt::format("cannot tell where `{}` is built: name target/release/<bin> in the CMD "
-                               "(or have the context's Cargo.toml name it)",
-                               word));
+    return refusal(
+        fmt::format("cannot tell where `{}` is built: name target/release/<bin> in the CMD "
+                    "(or have the context's Cargo.toml name it)",
+                    word));
   RuntimePlan plan;
   if (!same_family_runtime(in, plan)) return plan;
   const std::string to = destination(word, path);
@@ -298,40 +320,52 @@ RuntimePlan plan_c(const ShapeInput& in) {
     return shell::is_program(c.view, {"make", "cmake", "g++", "c++", "clang++", "ninja"});
   });
   if (official(in.stage.base, "gcc") && cxx_possible)
-    return refusal(fmt::format("{} links C++ against its own newer libstdc++ in /usr/local: no runtime image matches it",
-                               in.stage.base));
+    return refusal(fmt::format(
+        "{} links C++ against its own newer libstdc++ in /usr/local: no runtime image matches it",
+        in.stage.base));
   Lookup lookup;
   std::string prefix;
   bool installs = false;
   for (const RunCommand& cmd : cmds) {
-    const std::vector<const shell::Word*> ops = shell::operands(cmd.view, {"-C", "-f", "-j", "-B", "-S", "--build", "--prefix"});
+    const std::vector<const shell::Word*> ops =
+        shell::operands(cmd.view, {"-C", "-f", "-j", "-B", "-S", "--build", "--prefix"});
     for (const shell::Word* w : ops) {
       const std::string text = literal_or_empty(w);
       if (text.starts_with("PREFIX=") || text.starts_with("prefix=")) prefix = text.substr(7);
-      if (text.starts_with("DESTDIR=")) return refusal("make install with DESTDIR: the installed path is unknown");
+      if (text.starts_with("DESTDIR="))
+        return refusal("make install with DESTDIR: the installed path is unknown");
     }
     for (const shell::Word& w : cmd.view.args) {
       const std::string text = literal_or_empty(&w);
       if (text.starts_with("-DCMAKE_INSTALL_PREFIX=")) prefix = text.substr(23);
       if (text.starts_with("--prefix=")) prefix = text.substr(9);
     }
-    if (const auto p = shell::flag_value(cmd.view, {"prefix"}); p && shell::is_program(cmd.view, {"cmake"})) prefix = *p;
+    if (const auto p = shell::flag_value(cmd.view, {"prefix"});
+        p && shell::is_program(cmd.view, {"cmake"}))
+      prefix = *p;
     const bool make_install = shell::is_program(cmd.view, {"make", "ninja"}) &&
-                              std::any_of(ops.begin(), ops.end(), [](const shell::Word* w) { return literal_or_empty(w) == "install"; });
-    installs = installs || make_install || (shell::is_program(cmd.view, {"cmake"}) && shell::has_flag(cmd.view, {"install"}));
-    if (const auto dir = shell::flag_value(cmd.view, {"C", "B", "build"}); dir && !build_changes_directory(in)) {
+                              std::any_of(ops.begin(), ops.end(), [](const shell::Word* w) {
+                                return literal_or_empty(w) == "install";
+                              });
+    installs = installs || make_install ||
+               (shell::is_program(cmd.view, {"cmake"}) && shell::has_flag(cmd.view, {"install"}));
+    if (const auto dir = shell::flag_value(cmd.view, {"C", "B", "build"});
+        dir && !build_changes_directory(in)) {
       const std::string resolved = resolve_path(workdir_at(in.analysis, cmd.index), *dir);
       if (!resolved.empty()) lookup.within.push_back(resolved);
     }
   }
   if (installs) {
     if (prefix.empty()) prefix = "/usr/local";
-    if (!prefix.starts_with("/") || contains(prefix, "$")) return refusal("the install prefix is not a literal absolute path");
+    if (!prefix.starts_with("/") || contains(prefix, "$"))
+      return refusal("the install prefix is not a literal absolute path");
     lookup.dirs = {prefix + "/bin", prefix + "/sbin"};
-    lookup.evidence = {"Makefile", "makefile", "GNUmakefile", "CMakeLists.txt", "Makefile.am", "meson.build"};
+    lookup.evidence = {"Makefile",       "makefile",    "GNUmakefile",
+                       "CMakeLists.txt", "Makefile.am", "meson.build"};
   }
   for (std::string& d : build_dirs(in, [](const RunCommand& c) {
-         return shell::is_program(c.view, {"make", "cmake", "ninja", "gcc", "g++", "cc", "c++", "clang", "clang++", "configure", "meson"}) ||
+         return shell::is_program(c.view, {"make", "cmake", "ninja", "gcc", "g++", "cc", "c++",
+                                           "clang", "clang++", "configure", "meson"}) ||
                 runs_build_script(c.view);
        })) {
     if (d != "/") lookup.within.push_back(std::move(d));
@@ -340,9 +374,10 @@ RuntimePlan plan_c(const ShapeInput& in) {
   const std::string& word = in.command.words.front();
   const std::string path = find_program(in, word, lookup);
   if (path.empty())
-    return refusal(fmt::format("cannot tell where `{}` is built: only make/cmake install outputs named in the "
-                               "context's Makefile/CMakeLists.txt, copies and files under the build directory are known",
-                               word));
+    return refusal(fmt::format(
+        "cannot tell where `{}` is built: only make/cmake install outputs named in the "
+        "context's Makefile/CMakeLists.txt, copies and files under the build directory are known",
+        word));
   RuntimePlan plan;
   if (!same_family_runtime(in, plan)) return plan;
   const std::string to = destination(word, path);
@@ -363,14 +398,16 @@ std::string java_version(std::string_view image) {
     while (end < tag.size() && std::isdigit(static_cast<unsigned char>(tag[end])) != 0) ++end;
     return tag.substr(at, end - at);
   };
-  for (const std::string_view marker : {"temurin-", "openjdk-", "corretto-", "jdk-", "jdk", "sapmachine-", "semeru-"}) {
+  for (const std::string_view marker :
+       {"temurin-", "openjdk-", "corretto-", "jdk-", "jdk", "sapmachine-", "semeru-"}) {
     const std::size_t at = tag.find(marker);
     if (at == std::string::npos) continue;
     const std::string v = digits_at(at + marker.size());
     if (!v.empty()) return v;
   }
   const std::string_view name = ref.name();
-  if (name == "openjdk" || name == "eclipse-temurin" || name == "amazoncorretto" || name == "sapmachine") {
+  if (name == "openjdk" || name == "eclipse-temurin" || name == "amazoncorretto" ||
+      name == "sapmachine") {
     std::string v = digits_at(0);
     if (v == "1" && tag.starts_with("1.8")) v = "8";
     return v;
@@ -378,49 +415,60 @@ std::string java_version(std::string_view image) {
   return "";
 }
 
-bool jre_package(std::string_view p) { return p.starts_with("default-jre") || (p.starts_with("openjdk") && p.ends_with("-jre-headless")); }
+bool jre_package(std::string_view p) {
+  return p.starts_with("default-jre") || (p.starts_with("openjdk") && p.ends_with("-jre-headless"));
+}
 
 }  // namespace
 
 RuntimePlan plan_java(const ShapeInput& in) {
   const std::vector<std::string>& words = in.command.words;
   if (base_name(words.front()) != "java")
-    return refusal(fmt::format("the image runs `{}`, not `java -jar`: the artifact is unknown", words.front()));
+    return refusal(fmt::format("the image runs `{}`, not `java -jar`: the artifact is unknown",
+                               words.front()));
   std::string jar;
   for (std::size_t k = 1; k + 1 < words.size(); ++k) {
     const std::string& w = words[k];
-    if (w == "-jar" || ((w == "-cp" || w == "-classpath" || w == "--class-path") && words[k + 1].ends_with(".jar"))) {
+    if (w == "-jar" || ((w == "-cp" || w == "-classpath" || w == "--class-path") &&
+                        words[k + 1].ends_with(".jar"))) {
       jar = words[k + 1];
       break;
     }
   }
   if (jar.empty() || jar == "?") return refusal("cannot tell which jar the image runs");
-  if (jar.find_first_of("*?[:") != std::string::npos) return refusal(fmt::format("the jar path {} is a glob or a class path", jar));
+  if (jar.find_first_of("*?[:") != std::string::npos)
+    return refusal(fmt::format("the jar path {} is a glob or a class path", jar));
   const std::string path = resolve_path(in.command.workdir, jar);
   if (path.empty()) return refusal(fmt::format("cannot resolve the jar path {}", jar));
   Lookup lookup;
   lookup.within = build_dirs(in, [](const RunCommand& c) {
-    return shell::is_program(c.view, {"mvn", "mvnw", "gradle", "gradlew", "javac", "jar"}) || runs_build_script(c.view);
+    return shell::is_program(c.view, {"mvn", "mvnw", "gradle", "gradlew", "javac", "jar"}) ||
+           runs_build_script(c.view);
   });
   std::erase(lookup.within, std::string("/"));
   lookup.files = copied_outputs(in);
-  if (find_program(in, path, lookup).empty()) return refusal(fmt::format("{} is not built in the build directory", path));
+  if (find_program(in, path, lookup).empty())
+    return refusal(fmt::format("{} is not built in the build directory", path));
 
   RuntimePlan plan;
   const std::string version = java_version(in.stage.base);
   const ImageRef ref = parse_image(in.stage.base);
-  const bool jdk_image = ref.registry.empty() &&
-                         (ref.repository == "maven" || ref.repository == "gradle" || ref.repository == "openjdk" ||
-                          ref.repository == "eclipse-temurin" || ref.repository == "amazoncorretto");
+  const bool jdk_image =
+      ref.registry.empty() &&
+      (ref.repository == "maven" || ref.repository == "gradle" || ref.repository == "openjdk" ||
+       ref.repository == "eclipse-temurin" || ref.repository == "amazoncorretto");
   if (!in.image_override.empty()) {
     plan.image = in.image_override;
   } else if (jdk_image) {
-    if (version.empty()) return refusal(fmt::format("cannot tell the Java version of {}", in.stage.base));
-    plan.image = "eclipse-temurin:" + version + "-jre" + (contains(ref.tag, "alpine") ? "-alpine" : "");
+    if (version.empty())
+      return refusal(fmt::format("cannot tell the Java version of {}", in.stage.base));
+    plan.image =
+        "eclipse-temurin:" + version + "-jre" + (contains(ref.tag, "alpine") ? "-alpine" : "");
   }
   if (plan.image.empty()) {
     if (!same_family_runtime(in, plan)) return plan;
-    if (std::none_of(plan.packages.begin(), plan.packages.end(), [](const std::string& p) { return jre_package(p); }))
+    if (std::none_of(plan.packages.begin(), plan.packages.end(),
+                     [](const std::string& p) { return jre_package(p); }))
       return refusal("no installed JDK package to map to a JRE");
   } else {
     const Distro distro = image_distro(plan.image);
@@ -443,15 +491,19 @@ std::string node_script(const ShapeInput& in, std::string& why) {
   if (program == "node" || program == "nodejs") {
     node_words = words;
   } else if ((program == "npm" || program == "yarn" || program == "pnpm") && words.size() >= 2 &&
-             (words[1] == "start" || (words[1] == "run" && words.size() >= 3 && words[2] == "start"))) {
+             (words[1] == "start" ||
+              (words[1] == "run" && words.size() >= 3 && words[2] == "start"))) {
     const std::optional<std::string> manifest = context_file(in.analysis, "package.json");
     if (!manifest) {
-      why = fmt::format("`{} start`: the start script is unknown without the build context's package.json", program);
+      why = fmt::format(
+          "`{} start`: the start script is unknown without the build context's package.json",
+          program);
       return "";
     }
     const nlohmann::json json = nlohmann::json::parse(*manifest, nullptr, false);
     const nlohmann::json* start = nullptr;
-    if (json.is_object() && json.contains("scripts") && json["scripts"].is_object() && json["scripts"].contains("start"))
+    if (json.is_object() && json.contains("scripts") && json["scripts"].is_object() &&
+        json["scripts"].contains("start"))
       start = &json["scripts"]["start"];
     if (start == nullptr || !start->is_string()) {
       why = "package.json has no start script";
@@ -461,11 +513,13 @@ std::string node_script(const ShapeInput& in, std::string& why) {
     std::size_t at = 0;
     while (at < script.size()) {
       const std::size_t end = script.find(' ', at);
-      node_words.push_back(script.substr(at, end == std::string::npos ? std::string::npos : end - at));
+      node_words.push_back(
+          script.substr(at, end == std::string::npos ? std::string::npos : end - at));
       if (end == std::string::npos) break;
       at = end + 1;
     }
-    if (node_words.empty() || node_words.front() != "node" || script.find_first_of("&|;$<>`") != std::string::npos) {
+    if (node_words.empty() || node_words.front() != "node" ||
+        script.find_first_of("&|;$<>`") != std::string::npos) {
       why = fmt::format("the start script `{}` is not `node <file>`", script);
       return "";
     }
@@ -495,23 +549,27 @@ RuntimePlan plan_node(const ShapeInput& in) {
   const std::string script = node_script(in, why);
   if (script.empty()) return refusal(why);
   const std::string app = workdir_at(in.analysis, in.build_end);
-  if (app.empty() || app == "/") return refusal("the app is built in / (no WORKDIR): its files cannot be told apart");
+  if (app.empty() || app == "/")
+    return refusal("the app is built in / (no WORKDIR): its files cannot be told apart");
   const std::string path = resolve_path(in.command.workdir, script);
   if (path.empty() || !path_within(path, app) || path == app)
     return refusal(fmt::format("the entry point {} is outside the app directory {}", script, app));
   const std::string rel = path.substr(app.size() + 1);
   const std::size_t slash = rel.find('/');
   const std::string top = slash == std::string::npos ? std::string() : rel.substr(0, slash);
-  if (top == "node_modules") return refusal(fmt::format("the entry point {} is in node_modules", path));
+  if (top == "node_modules")
+    return refusal(fmt::format("the entry point {} is in node_modules", path));
   // The entry point is a source file: the whole app directory is needed.
   const bool whole_app = top.empty() || top == "src";
   std::string install;
   for (const RunCommand& cmd : build_commands(in)) {
     if (shell::is_program(cmd.view, {"yarn", "pnpm"}))
-      return refusal(fmt::format("dependencies are installed with {}: only npm is handled", cmd.view.program));
+      return refusal(
+          fmt::format("dependencies are installed with {}: only npm is handled", cmd.view.program));
     const bool ci = shell::is(cmd.view, {"npm"}, "ci");
-    const bool plain_install = (shell::is(cmd.view, {"npm"}, "install") || shell::is(cmd.view, {"npm"}, "i")) &&
-                               shell::args_after_subcommand(cmd.view).empty();
+    const bool plain_install =
+        (shell::is(cmd.view, {"npm"}, "install") || shell::is(cmd.view, {"npm"}, "i")) &&
+        shell::args_after_subcommand(cmd.view).empty();
     if (!ci && !plain_install) continue;
     if (build_changes_directory(in) || workdir_at(in.analysis, cmd.index) != app)
       return refusal("npm installs the dependencies outside the app directory");
@@ -521,7 +579,8 @@ RuntimePlan plan_node(const ShapeInput& in) {
   if (!in.packages.empty()) {
     for (const std::string& p : in.packages) {
       if (is_build_tool_package(p))
-        return refusal(fmt::format("the build installs {} (native modules?): the runtime's npm install would need it", p));
+        return refusal(fmt::format(
+            "the build installs {} (native modules?): the runtime's npm install would need it", p));
     }
   }
   RuntimePlan plan;
@@ -532,7 +591,8 @@ RuntimePlan plan_node(const ShapeInput& in) {
   } else if (ref.name() == "node" && (ref.registry.empty() || ref.repository == "node")) {
     plan.image = node_runtime(ref);
     // npm before 7 (Node < 15) knows --only=production.
-    if (!ref.tag.empty() && std::isdigit(static_cast<unsigned char>(ref.tag[0])) != 0 && std::stoi(ref.tag) < 15)
+    if (!ref.tag.empty() && std::isdigit(static_cast<unsigned char>(ref.tag[0])) != 0 &&
+        std::stoi(ref.tag) < 15)
       omit = "--only=production";
   }
   if (plan.image.empty()) {
@@ -540,7 +600,8 @@ RuntimePlan plan_node(const ShapeInput& in) {
     if (!has(plan.packages, "npm") && image_distro(plan.image) == Distro::Debian)
       return refusal("npm is not installed by a package the runtime can install");
   } else {
-    PackageMap map = runtime_packages(in.packages, image_distro(plan.image), debian_suite(plan.image));
+    PackageMap map =
+        runtime_packages(in.packages, image_distro(plan.image), debian_suite(plan.image));
     if (!map.refusal.empty()) return refusal(map.refusal);
     plan.packages = std::move(map.packages);
   }
@@ -549,22 +610,27 @@ RuntimePlan plan_node(const ShapeInput& in) {
     const shell::Script* body = in.analysis.script(in.build_end);
     const syntax::Instruction* run = in.analysis.run(in.build_end);
     const std::optional<TextEdit> prune =
-        body != nullptr && run != nullptr ? Rewriter(in.analysis).append_command(*run, *body, "npm prune " + omit)
-                                            : std::nullopt;
+        body != nullptr && run != nullptr
+            ? Rewriter(in.analysis).append_command(*run, *body, "npm prune " + omit)
+            : std::nullopt;
     if (!prune) return refusal("cannot append `npm prune` to the last RUN of the build");
     plan.builder_edits.push_back(*prune);
     plan.artifacts.push_back({app, app});
-    if (!in.command.words.empty() && base_name(in.command.words.front()) != "npm") std::erase(plan.packages, "npm");
+    if (!in.command.words.empty() && base_name(in.command.words.front()) != "npm")
+      std::erase(plan.packages, "npm");
     return plan;
   }
-  plan.before_copy.push_back({"COPY", fmt::format("--from={} {}/package*.json {}/", in.builder, app, app)});
+  plan.before_copy.push_back(
+      {"COPY", fmt::format("--from={} {}/package*.json {}/", in.builder, app, app)});
   plan.before_copy.push_back({"RUN", install + " " + omit});
   plan.artifacts.push_back({app + "/" + top, app + "/" + top});
   return plan;
 }
 
 RuntimePlan plan_python(const ShapeInput& /*in*/) {
-  return refusal("Python builds are not split yet: move the pip install into a venv built in a builder stage by hand");
+  return refusal(
+      "Python builds are not split yet: move the pip install into a venv built in a builder stage "
+      "by hand");
 }
 
 }  // namespace dfopt::transforms

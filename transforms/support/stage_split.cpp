@@ -21,7 +21,9 @@ void add_unique(std::vector<T>& out, const T& value) {
   if (std::find(out.begin(), out.end(), value) == out.end()) out.push_back(value);
 }
 
-bool contains(std::string_view haystack, std::string_view needle) { return haystack.find(needle) != std::string_view::npos; }
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
 
 std::string_view base_name(std::string_view path) { return path.substr(path.rfind('/') + 1); }
 std::string_view dir_name(std::string_view path) {
@@ -33,26 +35,29 @@ std::string_view dir_name(std::string_view path) {
 // Compilers, build systems and SDKs: installing one in the final stage is what
 // the rule reports.
 constexpr std::array<std::string_view, 27> kBuildTools = {
-    "build-essential", "build-base", "gcc",     "g++",       "gcc-c++",     "clang",       "make",
-    "cmake",           "ninja-build", "golang", "golang-go", "go",          "cargo",       "rustc",
-    "rust",            "maven",       "gradle", "ant",       "default-jdk", "default-jdk-headless",
-    "python3-dev",     "python-dev",  "python3-devel", "musl-dev", "autoconf", "automake", "libtool"};
+    "build-essential", "build-base", "gcc",           "g++",         "gcc-c++",
+    "clang",           "make",       "cmake",         "ninja-build", "golang",
+    "golang-go",       "go",         "cargo",         "rustc",       "rust",
+    "maven",           "gradle",     "ant",           "default-jdk", "default-jdk-headless",
+    "python3-dev",     "python-dev", "python3-devel", "musl-dev",    "autoconf",
+    "automake",        "libtool"};
 
 // Build-only packages that are not reported on their own but never belong in a runtime.
 constexpr std::array<std::string_view, 17> kBuildOnly = {
-    "git",       "pkg-config", "pkgconf",     "pkgconfig", "libc6-dev", "libc-dev",  "linux-headers",
-    "linux-libc-dev", "binutils", "dpkg-dev", "bison",     "flex",      "patch",     "meson",
-    "ninja",     "rustup",     "clang++"};
+    "git",           "pkg-config",     "pkgconf",  "pkgconfig", "libc6-dev", "libc-dev",
+    "linux-headers", "linux-libc-dev", "binutils", "dpkg-dev",  "bison",     "flex",
+    "patch",         "meson",          "ninja",    "rustup",    "clang++"};
 
 bool jdk_package(std::string_view p) {
-  return (p.starts_with("openjdk") && contains(p, "jdk") && p != "openjdk") || p.starts_with("default-jdk") ||
-         (p.starts_with("java-") && p.ends_with("-devel"));
+  return (p.starts_with("openjdk") && contains(p, "jdk") && p != "openjdk") ||
+         p.starts_with("default-jdk") || (p.starts_with("java-") && p.ends_with("-devel"));
 }
 
 // gcc-12, g++-12, clang-15, …
 bool versioned_compiler(std::string_view p) {
   for (const std::string_view prefix : {"gcc-", "g++-", "clang-", "cpp-"}) {
-    if (p.starts_with(prefix) && p.size() > prefix.size() && std::isdigit(static_cast<unsigned char>(p[prefix.size()])) != 0)
+    if (p.starts_with(prefix) && p.size() > prefix.size() &&
+        std::isdigit(static_cast<unsigned char>(p[prefix.size()])) != 0)
       return true;
   }
   return false;
@@ -109,7 +114,8 @@ std::string suite_library(std::string_view dev, std::string_view suite) {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -118,8 +124,9 @@ std::optional<Ecosystem> related_ecosystem(const shell::CommandView& cmd) {
   const std::string_view p = cmd.program;
   if (p == "go") return Ecosystem::Go;
   if (p == "cargo" || p == "rustc" || p == "rustup") return Ecosystem::Rust;
-  if (p == "make" || p == "cmake" || p == "ninja" || p == "gcc" || p == "g++" || p == "cc" || p == "c++" ||
-      p == "clang" || p == "clang++" || p == "configure" || p == "ctest" || p == "meson")
+  if (p == "make" || p == "cmake" || p == "ninja" || p == "gcc" || p == "g++" || p == "cc" ||
+      p == "c++" || p == "clang" || p == "clang++" || p == "configure" || p == "ctest" ||
+      p == "meson")
     return Ecosystem::C;
   if (p == "mvn" || p == "mvnw" || p == "gradle" || p == "gradlew" || p == "javac" || p == "jar")
     return Ecosystem::Java;
@@ -155,15 +162,19 @@ bool uses_variable(std::string_view text, std::string_view name) {
     if (rest.starts_with("{")) rest.remove_prefix(1);
     if (!rest.starts_with(name)) continue;
     const std::string_view after = rest.substr(name.size());
-    if (after.empty() || !(std::isalnum(static_cast<unsigned char>(after[0])) != 0 || after[0] == '_')) return true;
+    if (after.empty() ||
+        !(std::isalnum(static_cast<unsigned char>(after[0])) != 0 || after[0] == '_'))
+      return true;
   }
   return false;
 }
 
 // Whether `body` runs `command` (at a line start or after `&&`, `;`, `|`, blanks).
 bool mentions_command(std::string_view body, std::string_view command) {
-  for (std::size_t at = body.find(command); at != std::string_view::npos; at = body.find(command, at + 1)) {
-    const bool starts = at == 0 || std::string_view(" \t\n;&|(").find(body[at - 1]) != std::string_view::npos;
+  for (std::size_t at = body.find(command); at != std::string_view::npos;
+       at = body.find(command, at + 1)) {
+    const bool starts =
+        at == 0 || std::string_view(" \t\n;&|(").find(body[at - 1]) != std::string_view::npos;
     const std::size_t end = at + command.size();
     const bool ends = end >= body.size() || command.ends_with(" ") ||
                       std::string_view(" \t\r\n;&|)").find(body[end]) != std::string_view::npos;
@@ -174,58 +185,78 @@ bool mentions_command(std::string_view body, std::string_view command) {
 
 // Programs whose presence in the run command means the image needs the toolchain.
 constexpr std::array<std::string_view, 17> kToolchainPrograms = {
-    "go", "cargo", "rustc", "mvn", "mvnw", "gradle", "gradlew", "gcc", "g++", "cc", "clang",
-    "make", "cmake", "javac", "ng", "ts-node", "nodemon"};
+    "go", "cargo", "rustc", "mvn",   "mvnw",  "gradle", "gradlew", "gcc",    "g++",
+    "cc", "clang", "make",  "cmake", "javac", "ng",     "ts-node", "nodemon"};
 
 }  // namespace
 
 std::string_view ecosystem_key(Ecosystem eco) {
   switch (eco) {
-    case Ecosystem::Go: return "go";
-    case Ecosystem::Rust: return "rust";
-    case Ecosystem::C: return "c";
-    case Ecosystem::Java: return "java";
-    case Ecosystem::Node: return "node";
-    case Ecosystem::Python: return "python";
+    case Ecosystem::Go:
+      return "go";
+    case Ecosystem::Rust:
+      return "rust";
+    case Ecosystem::C:
+      return "c";
+    case Ecosystem::Java:
+      return "java";
+    case Ecosystem::Node:
+      return "node";
+    case Ecosystem::Python:
+      return "python";
   }
   return "";
 }
 
 std::string_view ecosystem_name(Ecosystem eco) {
   switch (eco) {
-    case Ecosystem::Go: return "Go";
-    case Ecosystem::Rust: return "Rust";
-    case Ecosystem::C: return "C/C++";
-    case Ecosystem::Java: return "Java";
-    case Ecosystem::Node: return "Node";
-    case Ecosystem::Python: return "Python";
+    case Ecosystem::Go:
+      return "Go";
+    case Ecosystem::Rust:
+      return "Rust";
+    case Ecosystem::C:
+      return "C/C++";
+    case Ecosystem::Java:
+      return "Java";
+    case Ecosystem::Node:
+      return "Node";
+    case Ecosystem::Python:
+      return "Python";
   }
   return "";
 }
 
 bool is_build_tool_package(std::string_view package) {
-  return std::find(kBuildTools.begin(), kBuildTools.end(), package) != kBuildTools.end() || jdk_package(package) ||
-         versioned_compiler(package);
+  return std::find(kBuildTools.begin(), kBuildTools.end(), package) != kBuildTools.end() ||
+         jdk_package(package) || versioned_compiler(package);
 }
 
 std::optional<Ecosystem> compile_ecosystem(const shell::CommandView& cmd) {
   const std::optional<Ecosystem> eco = related_ecosystem(cmd);
   if (!eco) return std::nullopt;
   const shell::Word* sub = shell::subcommand(cmd);
-  const std::string_view s = sub != nullptr && sub->literal ? std::string_view(*sub->literal) : std::string_view();
+  const std::string_view s =
+      sub != nullptr && sub->literal ? std::string_view(*sub->literal) : std::string_view();
   switch (*eco) {
-    case Ecosystem::Go: return s == "build" || s == "install" ? eco : std::nullopt;
-    case Ecosystem::Rust: return cmd.program == "cargo" && (s == "build" || s == "install") ? eco : std::nullopt;
-    case Ecosystem::C: return cmd.program == "ctest" ? std::nullopt : eco;
-    case Ecosystem::Java: return eco;
+    case Ecosystem::Go:
+      return s == "build" || s == "install" ? eco : std::nullopt;
+    case Ecosystem::Rust:
+      return cmd.program == "cargo" && (s == "build" || s == "install") ? eco : std::nullopt;
+    case Ecosystem::C:
+      return cmd.program == "ctest" ? std::nullopt : eco;
+    case Ecosystem::Java:
+      return eco;
     case Ecosystem::Node: {
       if (cmd.program == "npx") return std::nullopt;
       if (s.starts_with("build")) return eco;
       const std::vector<const shell::Word*> rest = shell::args_after_subcommand(cmd);
       const bool script = s == "run" || s == "run-script";
-      return script && !rest.empty() && rest[0]->literal && rest[0]->literal->starts_with("build") ? eco : std::nullopt;
+      return script && !rest.empty() && rest[0]->literal && rest[0]->literal->starts_with("build")
+                 ? eco
+                 : std::nullopt;
     }
-    case Ecosystem::Python: return shell::is_pip_install(cmd) ? eco : std::nullopt;
+    case Ecosystem::Python:
+      return shell::is_pip_install(cmd) ? eco : std::nullopt;
   }
   return std::nullopt;
 }
@@ -238,8 +269,9 @@ BuildFacts build_facts(const Analysis& analysis, const syntax::Stage& stage) {
     for (const syntax::Heredoc& h : instructions[i].heredocs) {
       f.heredoc = true;
       const std::string_view body = analysis.text().substr(h.body.begin, h.body.size());
-      for (const std::string_view word : {"go build", "go install", "cargo build", "cargo install", "make", "cmake",
-                                          "mvn ", "gradle", "javac", "npm run build"}) {
+      for (const std::string_view word :
+           {"go build", "go install", "cargo build", "cargo install", "make", "cmake", "mvn ",
+            "gradle", "javac", "npm run build"}) {
         if (mentions_command(body, word))
           add_unique(f.compiles, std::string(word.substr(0, word.find_last_not_of(' ') + 1)));
       }
@@ -253,7 +285,8 @@ BuildFacts build_facts(const Analysis& analysis, const syntax::Stage& stage) {
         add_unique(f.ecosystems, *eco);
         const shell::Word* sub = shell::subcommand(cmd.view);
         std::string label = cmd.view.program;
-        if (*eco != Ecosystem::C && *eco != Ecosystem::Java && sub != nullptr && sub->literal) label += " " + *sub->literal;
+        if (*eco != Ecosystem::C && *eco != Ecosystem::Java && sub != nullptr && sub->literal)
+          label += " " + *sub->literal;
         const std::vector<const shell::Word*> rest = shell::args_after_subcommand(cmd.view);
         if (*eco == Ecosystem::Node && label.ends_with(" run") && !rest.empty() && rest[0]->literal)
           label += " " + *rest[0]->literal;
@@ -271,10 +304,13 @@ BuildFacts build_facts(const Analysis& analysis, const syntax::Stage& stage) {
   if (f.last_script_run && f.ecosystems.empty()) {
     for (const std::string& p : f.tool_packages) {
       std::optional<Ecosystem> eco;
-      if (p.starts_with("default-jdk") || p.starts_with("openjdk") || p == "maven" || p == "gradle") eco = Ecosystem::Java;
+      if (p.starts_with("default-jdk") || p.starts_with("openjdk") || p == "maven" || p == "gradle")
+        eco = Ecosystem::Java;
       if (p == "golang" || p == "golang-go" || p == "go") eco = Ecosystem::Go;
       if (p == "cargo" || p == "rustc" || p == "rust") eco = Ecosystem::Rust;
-      if (p == "gcc" || p == "g++" || p == "build-essential" || p == "make" || p == "cmake" || p == "build-base") eco = Ecosystem::C;
+      if (p == "gcc" || p == "g++" || p == "build-essential" || p == "make" || p == "cmake" ||
+          p == "build-base")
+        eco = Ecosystem::C;
       if (eco) {
         add_unique(f.ecosystems, *eco);
         add_unique(f.compiles, std::string("build script"));
@@ -284,12 +320,15 @@ BuildFacts build_facts(const Analysis& analysis, const syntax::Stage& stage) {
   // pip installs count as a compile only where compilers are installed.
   if (f.tool_packages.empty()) {
     std::erase(f.ecosystems, Ecosystem::Python);
-    std::erase_if(f.compiles, [](const std::string& c) { return c.starts_with("pip") || c.starts_with("python"); });
+    std::erase_if(f.compiles, [](const std::string& c) {
+      return c.starts_with("pip") || c.starts_with("python");
+    });
   }
   return f;
 }
 
-std::optional<RuntimeCommand> runtime_command(const Analysis& analysis, const syntax::Stage& stage) {
+std::optional<RuntimeCommand> runtime_command(const Analysis& analysis,
+                                              const syntax::Stage& stage) {
   const auto& instructions = analysis.doc().instructions;
   std::optional<std::size_t> entrypoint;
   std::optional<std::size_t> cmd;
@@ -316,14 +355,17 @@ std::optional<RuntimeCommand> runtime_command(const Analysis& analysis, const sy
   const shell::CommandView view = shell::view(*cmds.front());
   if (view.program_word == nullptr || !view.program_word->literal) return std::nullopt;
   out.words.push_back(*view.program_word->literal);
-  for (const shell::Word& w : view.args) out.words.push_back(w.literal ? *w.literal : std::string("?"));
+  for (const shell::Word& w : view.args)
+    out.words.push_back(w.literal ? *w.literal : std::string("?"));
   const shell::SimpleCommand& first = *cmds.front();
-  out.plain = script.status == shell::ParseStatus::Parsed && cmds.size() == 1 && script.statements.size() == 1 &&
-              first.assignments.empty() && first.redirects.empty() && view.wrappers.empty() &&
+  out.plain = script.status == shell::ParseStatus::Parsed && cmds.size() == 1 &&
+              script.statements.size() == 1 && first.assignments.empty() &&
+              first.redirects.empty() && view.wrappers.empty() &&
               std::all_of(first.words.begin(), first.words.end(),
                           [](const shell::Word& w) { return w.literal && !w.has_glob; }) &&
               script.statements[0].and_or.pipelines.size() == 1 &&
-              script.statements[0].and_or.pipelines[0].commands.size() == 1 && ins.inner_comments.empty();
+              script.statements[0].and_or.pipelines[0].commands.size() == 1 &&
+              ins.inner_comments.empty();
   return out;
 }
 
@@ -331,17 +373,29 @@ std::string debian_suite(std::string_view image) {
   const ImageRef ref = parse_image(image);
   const std::string tag = lower(ref.tag);
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kSuites = {{
-      {"trixie", "trixie"}, {"bookworm", "bookworm"}, {"bullseye", "bullseye"}, {"buster", "buster"},
-      {"noble", "noble"},   {"jammy", "jammy"},       {"focal", "focal"},       {"24.04", "noble"},
-      {"22.04", "jammy"},   {"20.04", "focal"},       {"13", "trixie"},         {"12", "bookworm"},
-      {"11", "bullseye"},   {"10", "buster"},
+      {"trixie", "trixie"},
+      {"bookworm", "bookworm"},
+      {"bullseye", "bullseye"},
+      {"buster", "buster"},
+      {"noble", "noble"},
+      {"jammy", "jammy"},
+      {"focal", "focal"},
+      {"24.04", "noble"},
+      {"22.04", "jammy"},
+      {"20.04", "focal"},
+      {"13", "trixie"},
+      {"12", "bookworm"},
+      {"11", "bullseye"},
+      {"10", "buster"},
   }};
   for (const auto& [marker, suite] : kSuites) {
     const bool numeric = std::isdigit(static_cast<unsigned char>(marker[0])) != 0;
     if (numeric) {
-      // Debian versions only as the tag of debian/ubuntu (`debian:12`, `debian:12.5-slim`, `ubuntu:22.04`).
+      // Debian versions only as the tag of debian/ubuntu (`debian:12`, `debian:12.5-slim`,
+      // `ubuntu:22.04`).
       if (ref.name() != "debian" && ref.name() != "ubuntu") continue;
-      if (tag == marker || tag.starts_with(std::string(marker) + ".") || tag.starts_with(std::string(marker) + "-"))
+      if (tag == marker || tag.starts_with(std::string(marker) + ".") ||
+          tag.starts_with(std::string(marker) + "-"))
         return std::string(suite);
       continue;
     }
@@ -376,8 +430,8 @@ std::optional<std::string> slim_runtime_image(std::string_view image) {
   return std::string("debian:stable-slim");
 }
 
-PackageMap runtime_packages(const std::vector<std::string>& installed, Distro distro, std::string_view suite,
-                            shell::Names keep) {
+PackageMap runtime_packages(const std::vector<std::string>& installed, Distro distro,
+                            std::string_view suite, shell::Names keep) {
   PackageMap out;
   std::vector<std::string> unknown;
   bool cxx = false;
@@ -392,7 +446,8 @@ PackageMap runtime_packages(const std::vector<std::string>& installed, Distro di
       continue;
     }
     if (p.starts_with("openjdk") && contains(p, "-jdk")) {
-      // openjdk-17-jdk(-headless) → openjdk-17-jre-headless; alpine openjdk17-jdk → openjdk17-jre-headless
+      // openjdk-17-jdk(-headless) → openjdk-17-jre-headless; alpine openjdk17-jdk →
+      // openjdk17-jre-headless
       add_unique(out.packages, p.substr(0, p.find("-jdk")) + "-jre-headless");
       continue;
     }
@@ -400,14 +455,16 @@ PackageMap runtime_packages(const std::vector<std::string>& installed, Distro di
       add_unique(out.packages, p.substr(0, p.size() - 4));
       continue;
     }
-    if (is_build_tool_package(p) || std::find(kBuildOnly.begin(), kBuildOnly.end(), p) != kBuildOnly.end() ||
-        p == "npm")
+    if (is_build_tool_package(p) ||
+        std::find(kBuildOnly.begin(), kBuildOnly.end(), p) != kBuildOnly.end() || p == "npm")
       continue;
     if (p.ends_with("-dev") || p.ends_with("-devel")) {
       if (p.starts_with("libstdc++") || p == "libgcc-dev") continue;
-      const auto lib = std::find_if(kDevLibs.begin(), kDevLibs.end(), [&](const DevLib& d) { return d.dev == p; });
+      const auto lib = std::find_if(kDevLibs.begin(), kDevLibs.end(),
+                                    [&](const DevLib& d) { return d.dev == p; });
       std::string runtime;
-      if (lib != kDevLibs.end()) runtime = std::string(distro == Distro::Alpine ? lib->alpine : lib->debian);
+      if (lib != kDevLibs.end())
+        runtime = std::string(distro == Distro::Alpine ? lib->alpine : lib->debian);
       if (runtime.empty() && distro != Distro::Alpine) runtime = suite_library(p, suite);
       if (runtime.empty()) {
         unknown.push_back(p);
@@ -447,7 +504,8 @@ bool build_stays_below(const ShapeInput& in) {
 }
 
 bool runs_build_script(const shell::CommandView& cmd) {
-  if (cmd.program_word == nullptr || !cmd.program_word->literal || !contains(*cmd.program_word->literal, "/"))
+  if (cmd.program_word == nullptr || !cmd.program_word->literal ||
+      !contains(*cmd.program_word->literal, "/"))
     return false;
   const std::string_view name = cmd.program;
   return name.starts_with("build") || name.starts_with("compile");
@@ -465,8 +523,10 @@ std::vector<std::string> copied_outputs(const ShapeInput& in) {
   const bool cd = build_changes_directory(in);
   for (const RunCommand& cmd : build_commands(in)) {
     if (!shell::is_program(cmd.view, {"cp", "install", "mv", "ln"})) continue;
-    if (shell::has_flag(cmd.view, {"t", "target-directory"}, {"-m", "-o", "-g", "-t", "-S"})) continue;
-    const std::vector<const shell::Word*> ops = shell::operands(cmd.view, {"-m", "-o", "-g", "-S", "--mode", "--owner", "--group"});
+    if (shell::has_flag(cmd.view, {"t", "target-directory"}, {"-m", "-o", "-g", "-t", "-S"}))
+      continue;
+    const std::vector<const shell::Word*> ops =
+        shell::operands(cmd.view, {"-m", "-o", "-g", "-S", "--mode", "--owner", "--group"});
     if (ops.size() < 2 || !ops.back()->literal) continue;
     const std::string cwd = workdir_at(in.analysis, cmd.index);
     const std::string& dest_text = *ops.back()->literal;
@@ -484,8 +544,8 @@ std::vector<std::string> copied_outputs(const ShapeInput& in) {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kDefaultPath = {"/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
-                                                          "/usr/bin",        "/sbin",           "/bin"};
+constexpr std::array<std::string_view, 6> kDefaultPath = {
+    "/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"};
 
 bool on_default_path(std::string_view dir) {
   return std::find(kDefaultPath.begin(), kDefaultPath.end(), dir) != kDefaultPath.end();
@@ -493,8 +553,10 @@ bool on_default_path(std::string_view dir) {
 
 }  // namespace
 
-std::string program_path(const ShapeInput& in, std::string_view word, const std::vector<std::string>& candidates) {
-  if (contains(word, "/")) return in.command.workdir.empty() ? std::string() : resolve_path(in.command.workdir, word);
+std::string program_path(const ShapeInput& in, std::string_view word,
+                         const std::vector<std::string>& candidates) {
+  if (contains(word, "/"))
+    return in.command.workdir.empty() ? std::string() : resolve_path(in.command.workdir, word);
   std::string found;
   for (const std::string& c : candidates) {
     if (base_name(c) != word) continue;
@@ -518,9 +580,14 @@ namespace {
 // The runtime stage's lines and the edits of the split, once a plan is chosen.
 class StageWriter {
  public:
-  StageWriter(const Analysis& analysis, const syntax::Stage& stage, std::size_t build_end, const RuntimePlan& plan,
-              const RuntimeCommand& command, std::string builder)
-      : analysis_(analysis), rw_(analysis), stage_(stage), build_end_(build_end), plan_(plan), command_(command),
+  StageWriter(const Analysis& analysis, const syntax::Stage& stage, std::size_t build_end,
+              const RuntimePlan& plan, const RuntimeCommand& command, std::string builder)
+      : analysis_(analysis),
+        rw_(analysis),
+        stage_(stage),
+        build_end_(build_end),
+        plan_(plan),
+        command_(command),
         builder_(std::move(builder)) {
     const Distro d = image_distro(plan.image);
     no_shell_ = d == Distro::Scratch || d == Distro::Distroless;
@@ -569,7 +636,8 @@ class StageWriter {
     for (const auto& [name, text] : args_) {
       if (uses_variable(body, name)) args.push_back(text);
     }
-    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(arg_position), args.begin(), args.end());
+    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(arg_position), args.begin(),
+                 args.end());
 
     const std::string& nl = rw_.style().newline;
     const auto& instructions = analysis_.doc().instructions;
@@ -580,8 +648,9 @@ class StageWriter {
     inserted += nl;
     for (const std::string& l : lines) inserted += l + nl;
     inserted += tail;
-    const std::uint32_t tail_end =
-        stage_.end > build_end_ + 1 ? instructions[stage_.end - 1].line_span.end : last.line_span.end;
+    const std::uint32_t tail_end = stage_.end > build_end_ + 1
+                                       ? instructions[stage_.end - 1].line_span.end
+                                       : last.line_span.end;
     out.edits = plan_.builder_edits;
     const syntax::Instruction& from = instructions[stage_.from];
     if (from.args.size() < 3)
@@ -615,7 +684,9 @@ class StageWriter {
     for (const std::string& w : words) json += (json.size() > 1 ? ", " : "") + json_quote(w);
     json += "]";
     const std::string_view text = analysis_.text();
-    return std::string(text.substr(ins.line_span.begin, ins.rest_span.begin - ins.line_span.begin)) + json;
+    return std::string(
+               text.substr(ins.line_span.begin, ins.rest_span.begin - ins.line_span.begin)) +
+           json;
   }
 
   // The instructions of the stage before the build end that the runtime repeats.
@@ -642,20 +713,27 @@ class StageWriter {
           }
           break;
         case syntax::Keyword::Shell:
-          if (no_shell_) return refuse(fmt::format("SHELL (line {}) has no meaning on {}", ins.first_line, plan_.image));
+          if (no_shell_)
+            return refuse(
+                fmt::format("SHELL (line {}) has no meaning on {}", ins.first_line, plan_.image));
           shells_.push_back(text);
           break;
-        case syntax::Keyword::Env: envs_.push_back(text); break;
+        case syntax::Keyword::Env:
+          envs_.push_back(text);
+          break;
         case syntax::Keyword::Healthcheck:
           if (no_shell_ && !(ins.args.size() == 1 && lower(ins.args[0].value) == "none"))
-            return refuse(fmt::format("the HEALTHCHECK (line {}) needs tools {} does not have", ins.first_line, plan_.image));
+            return refuse(fmt::format("the HEALTHCHECK (line {}) needs tools {} does not have",
+                                      ins.first_line, plan_.image));
           metadata_.push_back(text);
           break;
         case syntax::Keyword::Label:
         case syntax::Keyword::Expose:
         case syntax::Keyword::Volume:
         case syntax::Keyword::Stopsignal:
-        case syntax::Keyword::Maintainer: metadata_.push_back(text); break;
+        case syntax::Keyword::Maintainer:
+          metadata_.push_back(text);
+          break;
         case syntax::Keyword::Cmd:
         case syntax::Keyword::Entrypoint: {
           const std::optional<std::string> cmd = command_text(i);
@@ -674,7 +752,8 @@ class StageWriter {
         case syntax::Keyword::Add:
           if (!collect_context_copy(i)) return false;
           break;
-        default: break;
+        default:
+          break;
       }
     }
     return check_user(user);
@@ -685,11 +764,13 @@ class StageWriter {
   bool collect_context_copy(std::size_t i) {
     const syntax::Instruction& ins = analysis_.doc().instructions[i];
     if (!reads_context(ins) || copies_context_root(ins) || ins.args.size() < 2) return true;
-    if (!ins.heredocs.empty()) return refuse(fmt::format("a COPY with a heredoc (line {})", ins.first_line));
+    if (!ins.heredocs.empty())
+      return refuse(fmt::format("a COPY with a heredoc (line {})", ins.first_line));
     const std::string dest = resolve_path(workdir_at(analysis_, i), ins.args.back().value);
     if (dest.empty()) return true;
     if (path_within(dest, workdir_)) return true;
-    if (ins.flag("chown") != nullptr && no_shell_) return refuse(fmt::format("COPY --chown (line {}) on {}", ins.first_line, plan_.image));
+    if (ins.flag("chown") != nullptr && no_shell_)
+      return refuse(fmt::format("COPY --chown (line {}) on {}", ins.first_line, plan_.image));
     context_copies_.push_back(instruction_text(analysis_, ins));
     return true;
   }
@@ -699,14 +780,17 @@ class StageWriter {
     if (name.empty() || name == "root" || name == "0") return true;
     if (no_shell_) {
       if (numeric_user(user)) return true;
-      return refuse(fmt::format("USER {} cannot be resolved on {}: use a numeric uid", user, plan_.image));
+      return refuse(
+          fmt::format("USER {} cannot be resolved on {}: use a numeric uid", user, plan_.image));
     }
     if (numeric_user(user) || name == "nobody" || !user_runs_.empty()) return true;
     if (name == "node" && parse_image(plan_.image).name() == "node") return true;
-    return refuse(fmt::format("USER {} is not created by a RUN the runtime stage can repeat", user));
+    return refuse(
+        fmt::format("USER {} is not created by a RUN the runtime stage can repeat", user));
   }
 
-  // The instructions after the build, moved as written (CMD/ENTRYPOINT rewritten for runtimes without a shell).
+  // The instructions after the build, moved as written (CMD/ENTRYPOINT rewritten for runtimes
+  // without a shell).
   bool tail_text(std::string& tail) {
     const auto& instructions = analysis_.doc().instructions;
     const std::string_view text = analysis_.text();
@@ -716,25 +800,32 @@ class StageWriter {
       if (ins.keyword == syntax::Keyword::Run)
         return refuse(fmt::format("a RUN after the build step (line {})", ins.first_line));
       if ((ins.keyword == syntax::Keyword::Shell) && no_shell_)
-        return refuse(fmt::format("SHELL (line {}) has no meaning on {}", ins.first_line, plan_.image));
+        return refuse(
+            fmt::format("SHELL (line {}) has no meaning on {}", ins.first_line, plan_.image));
       if (ins.keyword == syntax::Keyword::Healthcheck && no_shell_)
-        return refuse(fmt::format("the HEALTHCHECK (line {}) needs tools {} does not have", ins.first_line, plan_.image));
+        return refuse(fmt::format("the HEALTHCHECK (line {}) needs tools {} does not have",
+                                  ins.first_line, plan_.image));
       if (ins.keyword == syntax::Keyword::User && no_shell_ && !numeric_user(ins.rest))
-        return refuse(fmt::format("USER {} cannot be resolved on {}: use a numeric uid", ins.rest, plan_.image));
+        return refuse(fmt::format("USER {} cannot be resolved on {}: use a numeric uid", ins.rest,
+                                  plan_.image));
       if (ins.keyword == syntax::Keyword::User && !no_shell_ && !numeric_user(ins.rest)) {
         const std::string name = ins.rest.substr(0, ins.rest.find(':'));
         if (name != "root" && name != "nobody" && user_runs_.empty() &&
             !(name == "node" && parse_image(plan_.image).name() == "node"))
-          return refuse(fmt::format("USER {} is not created by a RUN the runtime stage can repeat", ins.rest));
+          return refuse(fmt::format("USER {} is not created by a RUN the runtime stage can repeat",
+                                    ins.rest));
       }
-      if (ins.keyword != syntax::Keyword::Cmd && ins.keyword != syntax::Keyword::Entrypoint) continue;
+      if (ins.keyword != syntax::Keyword::Cmd && ins.keyword != syntax::Keyword::Entrypoint)
+        continue;
       const std::optional<std::string> cmd = command_text(i);
       if (!cmd) return false;
       tail += text.substr(cursor, ins.line_span.begin - cursor);
       tail += *cmd;
-      cursor = ins.line_span.begin + static_cast<std::uint32_t>(instruction_text(analysis_, ins).size());
+      cursor =
+          ins.line_span.begin + static_cast<std::uint32_t>(instruction_text(analysis_, ins).size());
     }
-    const std::uint32_t end = stage_.end > build_end_ + 1 ? instructions[stage_.end - 1].line_span.end : cursor;
+    const std::uint32_t end =
+        stage_.end > build_end_ + 1 ? instructions[stage_.end - 1].line_span.end : cursor;
     tail += text.substr(cursor, end - cursor);
     return true;
   }
@@ -744,8 +835,8 @@ class StageWriter {
     for (const std::string& p : plan_.packages) names += (names.empty() ? "" : " ") + p;
     const Distro d = image_distro(plan_.image);
     if (d == Distro::Debian)
-      return rw_.line("RUN", "apt-get update && apt-get install -y --no-install-recommends " + names +
-                                 " && rm -rf /var/lib/apt/lists/*");
+      return rw_.line("RUN", "apt-get update && apt-get install -y --no-install-recommends " +
+                                 names + " && rm -rf /var/lib/apt/lists/*");
     if (d == Distro::Alpine) return rw_.line("RUN", "apk add --no-cache " + names);
     refusal_ = fmt::format("{} needs {} but has no known package manager", plan_.image, names);
     return std::nullopt;
@@ -762,12 +853,13 @@ class StageWriter {
   std::string refusal_;
   std::string workdir_;
   std::vector<std::pair<std::string, std::string>> args_;  // name, ARG line
-  std::vector<std::string> shells_, envs_, user_runs_, metadata_, context_copies_, commands_, users_;
+  std::vector<std::string> shells_, envs_, user_runs_, metadata_, context_copies_, commands_,
+      users_;
 };
 
 // The last RUN of the stage that runs a command of `eco` (C builds also count for the others).
-std::optional<std::size_t> last_run_of(const Analysis& analysis, const syntax::Stage& stage, Ecosystem eco,
-                                       const BuildFacts& facts) {
+std::optional<std::size_t> last_run_of(const Analysis& analysis, const syntax::Stage& stage,
+                                       Ecosystem eco, const BuildFacts& facts) {
   std::optional<std::size_t> last = facts.last_script_run;
   for (std::size_t i = stage.from + 1; i < stage.end; ++i) {
     for (const RunCommand& cmd : run_commands(analysis, i)) {
@@ -780,8 +872,8 @@ std::optional<std::size_t> last_run_of(const Analysis& analysis, const syntax::S
 
 }  // namespace
 
-SplitOutcome split_stage(const Analysis& analysis, const syntax::Stage& stage, Ecosystem eco, const BuildFacts& facts,
-                         std::string_view builder_name,
+SplitOutcome split_stage(const Analysis& analysis, const syntax::Stage& stage, Ecosystem eco,
+                         const BuildFacts& facts, std::string_view builder_name,
                          const std::map<std::string, std::string, std::less<>>& runtime_images) {
   SplitOutcome out;
   const auto& instructions = analysis.doc().instructions;
@@ -792,16 +884,19 @@ SplitOutcome split_stage(const Analysis& analysis, const syntax::Stage& stage, E
   if (facts.heredoc) return refuse("a RUN with a heredoc (its commands cannot be checked)");
   for (std::size_t i = stage.from + 1; i < stage.end; ++i) {
     if (instructions[i].keyword == syntax::Keyword::Onbuild)
-      return refuse(fmt::format("ONBUILD (line {}) belongs to the image the stage builds", instructions[i].first_line));
+      return refuse(fmt::format("ONBUILD (line {}) belongs to the image the stage builds",
+                                instructions[i].first_line));
   }
   if (stage.base_stage) return refuse(fmt::format("the stage is built FROM stage {}", stage.base));
-  if (stage_distro(analysis, stage) == Distro::Windows) return refuse("Windows images are not split");
+  if (stage_distro(analysis, stage) == Distro::Windows)
+    return refuse("Windows images are not split");
   const std::optional<std::size_t> build_end = last_run_of(analysis, stage, eco, facts);
   if (!build_end) return refuse("no recognised build step");
   const std::optional<RuntimeCommand> command = runtime_command(analysis, stage);
   if (!command) return refuse("no CMD or ENTRYPOINT names what the image runs");
   const std::string_view program = base_name(command->words.front());
-  if (std::find(kToolchainPrograms.begin(), kToolchainPrograms.end(), program) != kToolchainPrograms.end() ||
+  if (std::find(kToolchainPrograms.begin(), kToolchainPrograms.end(), program) !=
+          kToolchainPrograms.end() ||
       (command->words.size() > 1 && (command->words[1] == "run" || command->words[1] == "dev") &&
        (program == "go" || program == "cargo")))
     return refuse(fmt::format("the image runs `{}` at run time: it needs the toolchain", program));
@@ -818,21 +913,34 @@ SplitOutcome split_stage(const Analysis& analysis, const syntax::Stage& stage, E
 
   std::vector<std::string> packages = installed_packages(analysis, *build_end + 1);
   const auto override_image = runtime_images.find(ecosystem_key(eco));
-  const ShapeInput in{analysis,
-                      stage,
-                      *build_end,
-                      *command,
-                      builder,
-                      override_image == runtime_images.end() ? std::string() : override_image->second,
-                      std::move(packages)};
+  const ShapeInput in{
+      analysis,
+      stage,
+      *build_end,
+      *command,
+      builder,
+      override_image == runtime_images.end() ? std::string() : override_image->second,
+      std::move(packages)};
   RuntimePlan plan;
   switch (eco) {
-    case Ecosystem::Go: plan = plan_go(in); break;
-    case Ecosystem::Rust: plan = plan_rust(in); break;
-    case Ecosystem::C: plan = plan_c(in); break;
-    case Ecosystem::Java: plan = plan_java(in); break;
-    case Ecosystem::Node: plan = plan_node(in); break;
-    case Ecosystem::Python: plan = plan_python(in); break;
+    case Ecosystem::Go:
+      plan = plan_go(in);
+      break;
+    case Ecosystem::Rust:
+      plan = plan_rust(in);
+      break;
+    case Ecosystem::C:
+      plan = plan_c(in);
+      break;
+    case Ecosystem::Java:
+      plan = plan_java(in);
+      break;
+    case Ecosystem::Node:
+      plan = plan_node(in);
+      break;
+    case Ecosystem::Python:
+      plan = plan_python(in);
+      break;
   }
   if (!plan.refusal.empty()) return refuse(plan.refusal);
   StageWriter writer(analysis, stage, *build_end, plan, *command, builder);

@@ -29,11 +29,11 @@ enum class Ecosystem : std::uint8_t { Go, Rust, C, Java, Node, Python };
 // What a stage builds: compile commands, the build tools it installs, the last
 // RUN that belongs to the build (compiles, tests, installs the result).
 struct BuildFacts {
-  std::vector<Ecosystem> ecosystems;        // of the compile commands, in order of appearance
-  std::vector<std::string> compiles;        // "go build", "make", … (no duplicates)
-  std::vector<std::string> tool_packages;   // build-tool packages the stage installs
+  std::vector<Ecosystem> ecosystems;       // of the compile commands, in order of appearance
+  std::vector<std::string> compiles;       // "go build", "make", … (no duplicates)
+  std::vector<std::string> tool_packages;  // build-tool packages the stage installs
   std::optional<std::size_t> last_build_run;
-  bool heredoc = false;                     // a RUN with a heredoc (its commands are unseen)
+  bool heredoc = false;                        // a RUN with a heredoc (its commands are unseen)
   std::optional<std::size_t> last_script_run;  // the last RUN of a build script (runs_build_script)
 };
 [[nodiscard]] BuildFacts build_facts(const Analysis& analysis, const syntax::Stage& stage);
@@ -44,13 +44,14 @@ struct BuildFacts {
 
 // What the image runs: the ENTRYPOINT (or else the CMD) in effect at the end of the stage.
 struct RuntimeCommand {
-  std::size_t index = 0;             // the CMD/ENTRYPOINT instruction
-  std::vector<std::string> words;    // its literal words (exec form, or the first simple command)
-  bool exec = false;                 // JSON exec form
-  bool plain = false;                // shell form of plain literal words only
-  std::string workdir;               // the WORKDIR in effect there ("" when it has variables)
+  std::size_t index = 0;           // the CMD/ENTRYPOINT instruction
+  std::vector<std::string> words;  // its literal words (exec form, or the first simple command)
+  bool exec = false;               // JSON exec form
+  bool plain = false;              // shell form of plain literal words only
+  std::string workdir;             // the WORKDIR in effect there ("" when it has variables)
 };
-[[nodiscard]] std::optional<RuntimeCommand> runtime_command(const Analysis& analysis, const syntax::Stage& stage);
+[[nodiscard]] std::optional<RuntimeCommand> runtime_command(const Analysis& analysis,
+                                                            const syntax::Stage& stage);
 
 // One `COPY --from=<builder> from to` of the runtime stage.
 struct Artifact {
@@ -68,22 +69,23 @@ struct StageLine {
 struct ShapeInput {
   const Analysis& analysis;
   const syntax::Stage& stage;
-  std::size_t build_end;               // the last RUN of the build
+  std::size_t build_end;  // the last RUN of the build
   const RuntimeCommand& command;
-  std::string builder;                 // the builder stage's name, for --from
-  std::string image_override;          // runtime-images.<ecosystem>, "" when unset
-  std::vector<std::string> packages;   // packages the stage installs before build_end
+  std::string builder;                // the builder stage's name, for --from
+  std::string image_override;         // runtime-images.<ecosystem>, "" when unset
+  std::vector<std::string> packages;  // packages the stage installs before build_end
 };
 
 // The runtime stage a planner chose, or why it refuses.
 struct RuntimePlan {
   std::string image;
-  std::vector<std::string> packages;    // to install in the runtime (apt-get or apk)
-  std::vector<StageLine> before_copy;   // after the packages, before the artifacts
+  std::vector<std::string> packages;   // to install in the runtime (apt-get or apk)
+  std::vector<StageLine> before_copy;  // after the packages, before the artifacts
   std::vector<Artifact> artifacts;
   std::vector<TextEdit> builder_edits;  // edits to the build (CGO_ENABLED=0, say)
-  std::optional<std::string> program;   // the absolute program for an exec-form CMD on a runtime without a shell
-  std::string refusal;                  // non-empty: do not split, and why
+  std::optional<std::string>
+      program;          // the absolute program for an exec-form CMD on a runtime without a shell
+  std::string refusal;  // non-empty: do not split, and why
 };
 
 [[nodiscard]] RuntimePlan plan_go(const ShapeInput& in);
@@ -141,7 +143,8 @@ struct PackageMap {
 [[nodiscard]] std::vector<RunCommand> build_commands(const ShapeInput& in);
 
 // Reads a file of the build context (analysis.directory()); nullopt when unknown or unreadable.
-[[nodiscard]] std::optional<std::string> context_file(const Analysis& analysis, std::string_view name);
+[[nodiscard]] std::optional<std::string> context_file(const Analysis& analysis,
+                                                      std::string_view name);
 
 // The whole split of `stage` as edits, or a refusal.
 struct SplitOutcome {
@@ -149,8 +152,9 @@ struct SplitOutcome {
   std::string runtime_image;
   std::vector<TextEdit> edits;
 };
-[[nodiscard]] SplitOutcome split_stage(const Analysis& analysis, const syntax::Stage& stage, Ecosystem eco,
-                                       const BuildFacts& facts, std::string_view builder_name,
-                                       const std::map<std::string, std::string, std::less<>>& runtime_images);
+[[nodiscard]] SplitOutcome split_stage(
+    const Analysis& analysis, const syntax::Stage& stage, Ecosystem eco, const BuildFacts& facts,
+    std::string_view builder_name,
+    const std::map<std::string, std::string, std::less<>>& runtime_images);
 
 }  // namespace dfopt::transforms
