@@ -3,6 +3,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -249,8 +250,10 @@ bool reads_dir(const Build& b, const fs::path& dir) {
 std::optional<std::string> read_text(const fs::path& p, std::size_t limit = 1 << 20) {
   std::ifstream in(p, std::ios::binary);
   if (!in) return std::nullopt;
-  std::string text(limit, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(limit));
+  std::error_code ec;
+  const auto size = fs::file_size(p, ec);
+  std::string text(ec ? limit : std::min<std::size_t>(size, limit), '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<std::size_t>(in.gcount()));
   return text;
 }
@@ -291,8 +294,20 @@ Needs needs_of(const Analysis& analysis, const fs::path& self, const ContextList
 // Whether `p` names something in the context.
 bool present(const IgnorePattern& p, const fs::path& dir, const ContextListing& listing) {
   if (p.pattern.find_first_of("*?[\\") == std::string::npos) return path_exists(dir / p.pattern);
-  return !listing.complete || std::any_of(listing.paths.begin(), listing.paths.end(),
-                                          [&](const std::string& l) { return p.matches(l); });
+  if (!listing.complete) return true;
+  // Wildcards scan the listing: remembered per directory (a bulk run asks for
+  // every Dockerfile of a directory, and again each round).
+  thread_local std::uint64_t memo_listing = 0;
+  thread_local std::map<std::string, bool, std::less<>> memo;
+  if (memo_listing != listing.id) {
+    memo_listing = listing.id;
+    memo.clear();
+  }
+  if (const auto it = memo.find(p.pattern); it != memo.end()) return it->second;
+  const bool found = std::any_of(listing.paths.begin(), listing.paths.end(),
+                                 [&](const std::string& l) { return p.matches(l); });
+  memo.emplace(p.pattern, found);
+  return found;
 }
 
 // Whether `p` would exclude a source, a directory above one, or (for a wildcard
@@ -443,6 +458,35 @@ void check_existing(Context& ctx, const fs::path& file, const std::vector<Contex
   }
 }
 
+// What the rule learns from a directory, besides the Dockerfile being fixed: its
+// listing, the other Dockerfiles' needs and whether build files run git. Kept for
+// the last directory each thread saw (rounds of one file, and its neighbours in a
+// bulk run, ask again), and dropped when the directory changes.
+struct DirectoryFacts {
+  fs::path dir;
+  fs::path self;
+  fs::file_time_type modified;
+  ContextListing listing;
+  Needs others;  // siblings only: builds[0] is replaced by the current file's
+  bool git_versioning = false;
+};
+
+const DirectoryFacts& facts_of(const Analysis& analysis, const fs::path& self) {
+  thread_local DirectoryFacts cached;
+  const fs::path& dir = analysis.directory();
+  std::error_code ec;
+  const fs::file_time_type modified = fs::last_write_time(dir, ec);
+  if (ec || cached.dir != dir || cached.self != self || cached.modified != modified) {
+    cached.dir = dir;
+    cached.self = self;
+    cached.modified = ec ? fs::file_time_type{} : modified;
+    cached.listing = list_context(dir);
+    cached.others = needs_of(analysis, self, cached.listing);
+    cached.git_versioning = build_files_use_git(dir, cached.listing);
+  }
+  return cached;
+}
+
 void check(Context& ctx) {
   const fs::path& dir = ctx.analysis().directory();
   // No directory (standard input): no context to look at.
@@ -460,9 +504,11 @@ void check(Context& ctx) {
   const Build own = build_of(ctx.analysis());
   // A literal source missing here: the build context is another directory.
   if (!reads_dir(own, dir)) return;
-  const ContextListing listing = list_context(dir);
+  const DirectoryFacts& facts = facts_of(ctx.analysis(), self);
+  const ContextListing& listing = facts.listing;
   const Span at = ctx.doc().instructions[sources.front().index].keyword_span;
-  const Needs needs = needs_of(ctx.analysis(), self, listing);
+  Needs needs = facts.others;
+  needs.builds.front() = own;
   if (!needs.refusal.empty()) {
     ctx.report(
         at,
@@ -470,7 +516,7 @@ void check(Context& ctx) {
                     needs.refusal));
     return;
   }
-  const bool git_versioning = build_files_use_git(dir, listing);
+  const bool git_versioning = facts.git_versioning;
   const auto groups = candidates(listing, ctx.setting_list("extra-patterns"));
   Written written;
   std::string content = render(groups, written, needs, git_versioning, dir, listing);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 
 #include "transforms/support/dockerignore.hpp"
 
@@ -96,7 +97,9 @@ std::vector<ContextSource> context_sources(const syntax::Document& doc) {
 }
 
 ContextListing list_context(const fs::path& dir, std::size_t limit) {
+  static std::atomic<std::uint64_t> listings{0};
   ContextListing out;
+  out.id = ++listings;
   const auto walk = [&](const fs::path& d, const std::string& prefix, auto&& on_dir) {
     std::error_code ec;
     for (fs::directory_iterator it(d, ec), end; !ec && it != end; it.increment(ec)) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -36,8 +37,9 @@ struct ContextSource {
 // symbolic links), in directory order; at most `limit` of them.
 struct ContextListing {
   std::vector<std::string> paths;
-  bool complete =
-      true;  // false when `limit` cut the listing short or a directory could not be read
+  // false when `limit` cut the listing short or a directory could not be read
+  bool complete = true;
+  std::uint64_t id = 0;  // unique per listing made in this process (a key for memos)
 };
 [[nodiscard]] ContextListing list_context(const std::filesystem::path& dir,
                                           std::size_t limit = 5000);
