@@ -2,6 +2,7 @@
 #include <cctype>
 
 #include "transforms/list.hpp"
+#include "transforms/support/base_images.hpp"
 #include "transforms/support/commands.hpp"
 
 namespace dfopt::transforms {
@@ -33,9 +34,28 @@ or an earlier RUN of the stage that configures `APT::Install-Recommends` in
 
 ## Fix safety
 Unsafe: packages that were only recommended are no longer installed, and the
-application may have relied on one of them (`ca-certificates` with `curl` is
-the classic case). Add the ones you need to the package list explicitly.
+application may have relied on one of them. The fix adds the recommended
+packages that a few tools cannot work without, unless the stage installs them
+already: `ca-certificates` with `curl`, `wget` or `git` (HTTPS needs it) and
+`libc6-dev` with `gcc`/`clang` (C headers). Others you need must be added to
+the package list by hand.
 )";
+
+// The companions `cmd` needs that neither it nor an earlier RUN of the stage installs.
+std::vector<std::string_view> missing_companions(const Analysis& analysis, const RunCommand& cmd) {
+  const std::vector<std::string_view> installing = installed_by(cmd.view);
+  const std::vector<std::string> before = installed_packages(analysis, cmd.index);
+  const auto has = [&](std::string_view p) {
+    return std::find(before.begin(), before.end(), p) != before.end() ||
+           (p == "libc6-dev" &&
+            std::find(before.begin(), before.end(), "build-essential") != before.end());
+  };
+  std::vector<std::string_view> out;
+  for (const std::string_view c : needed_recommendations(installing)) {
+    if (!has(c)) out.push_back(c);
+  }
+  return out;
+}
 
 bool is_false(std::string_view v) {
   std::string s(v);
@@ -76,7 +96,18 @@ void check(Context& ctx) {
       ctx.report(cmd.command->span, message);
       continue;
     }
-    ctx.report(cmd.command->span, message, Safety::Unsafe, "add --no-install-recommends", {*edit});
+    std::vector<TextEdit> edits{*edit};
+    std::string title = "add --no-install-recommends";
+    const std::vector<std::string_view> companions = missing_companions(ctx.analysis(), cmd);
+    const std::vector<const shell::Word*> operands =
+        shell::args_after_subcommand(cmd.view, shell::kAptValueFlags);
+    if (!companions.empty() && !operands.empty()) {
+      std::string added;
+      for (const std::string_view c : companions) added += " " + std::string(c);
+      edits.push_back(TextEdit::insert(operands.back()->span.end, added));
+      title += " and install" + added + " (no longer pulled in as a recommendation)";
+    }
+    ctx.report(cmd.command->span, message, Safety::Unsafe, title, std::move(edits));
   }
 }
 

@@ -430,4 +430,28 @@ bool stage_keeps_tool(const Analysis& analysis, std::size_t index, std::string_v
   return present;
 }
 
+std::vector<std::string_view> needed_recommendations(
+    const std::vector<std::string_view>& packages) {
+  struct Companion {
+    std::string_view package;
+    std::string_view needed_by;  // space-separated, with spaces around
+  };
+  static constexpr std::array<Companion, 2> kCompanions = {{
+      {"ca-certificates", " curl wget git "},
+      {"libc6-dev", " gcc gcc-12 gcc-11 gcc-10 clang clang-14 clang-15 "},
+  }};
+  const auto listed = [&](std::string_view p) {
+    return std::find(packages.begin(), packages.end(), p) != packages.end();
+  };
+  std::vector<std::string_view> out;
+  for (const Companion& c : kCompanions) {
+    const bool needed = std::any_of(packages.begin(), packages.end(), [&](std::string_view p) {
+      return c.needed_by.find(" " + std::string(p) + " ") != std::string_view::npos;
+    });
+    if (needed && !listed(c.package) && !(c.package == "libc6-dev" && listed("build-essential")))
+      out.push_back(c.package);
+  }
+  return out;
+}
+
 }  // namespace dfopt::transforms

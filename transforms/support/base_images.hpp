@@ -89,4 +89,11 @@ enum class Distro : std::uint8_t {
 [[nodiscard]] std::optional<std::string> expand_meta_args(const Analysis& analysis,
                                                           std::string_view ref);
 
+// The packages that `packages` only recommend but cannot work without, as an
+// apt install with --no-install-recommends would leave them out: ca-certificates
+// for curl, wget and git (HTTPS), libc6-dev for gcc and clang (the C headers).
+// Those already in `packages` are not repeated.
+[[nodiscard]] std::vector<std::string_view> needed_recommendations(
+    const std::vector<std::string_view>& packages);
+
 }  // namespace dfopt::transforms

@@ -834,8 +834,19 @@ class StageWriter {
     std::string names;
     for (const std::string& p : plan_.packages) names += (names.empty() ? "" : " ") + p;
     const Distro d = image_distro(plan_.image);
+    // OpenJDK's postinst fails on slim images, which lack /usr/share/man/man1
+    // (its update-alternatives links a man page there).
+    const bool java =
+        names.find("jre") != std::string::npos || names.find("jdk") != std::string::npos;
+    const std::string man_dir = java ? "mkdir -p /usr/share/man/man1 && " : "";
+    if (d == Distro::Debian) {
+      // --no-install-recommends leaves out what curl, gcc, … cannot work without.
+      const std::vector<std::string_view> listed(plan_.packages.begin(), plan_.packages.end());
+      for (const std::string_view p : needed_recommendations(listed)) names += " " + std::string(p);
+    }
     if (d == Distro::Debian)
-      return rw_.line("RUN", "apt-get update && apt-get install -y --no-install-recommends " +
+      return rw_.line("RUN", man_dir +
+                                 "apt-get update && apt-get install -y --no-install-recommends " +
                                  names + " && rm -rf /var/lib/apt/lists/*");
     if (d == Distro::Alpine) return rw_.line("RUN", "apk add --no-cache " + names);
     refusal_ = fmt::format("{} needs {} but has no known package manager", plan_.image, names);

@@ -4,5 +4,5 @@ RUN apt-get update \
     && apt-get install --no-install-recommends -y \
         # a comment between packages
         curl \
-        git \
+        git ca-certificates \
     && rm -rf /var/lib/apt/lists/*

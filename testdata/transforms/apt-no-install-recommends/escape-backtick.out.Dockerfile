@@ -1,4 +1,4 @@
 # escape=`
 FROM debian
 RUN apt-get update && `
-    apt-get install --no-install-recommends -y curl
+    apt-get install --no-install-recommends -y curl ca-certificates

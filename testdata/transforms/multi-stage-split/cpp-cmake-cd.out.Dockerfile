@@ -9,7 +9,7 @@ WORKDIR /app
 RUN mkdir -p build && cd build && cmake .. -DCMAKE_BUILD_TYPE=Release && make
 
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=builder /app/build/fibserver /app/build/fibserver
 

@@ -9,7 +9,7 @@ COPY . .
 RUN ./build.sh
 
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends default-jre-headless curl && rm -rf /var/lib/apt/lists/*
+RUN mkdir -p /usr/share/man/man1 && apt-get update && apt-get install -y --no-install-recommends default-jre-headless curl ca-certificates && rm -rf /var/lib/apt/lists/*
 WORKDIR /opt/java-notes
 COPY --from=builder /opt/java-notes/build/java-notes.jar /opt/java-notes/build/java-notes.jar
 
