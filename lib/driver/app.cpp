@@ -286,15 +286,16 @@ int App::run() {
       const auto* c = std::get_if<std::shared_ptr<const Config>>(&e);
       return c != nullptr ? *c : nullptr;
     };
-    const DiscoverResult found = discover(options_.paths, excludes);
+    DiscoverResult found = discover(options_.paths, excludes);
     for (const DiscoverError& e : found.errors) {
       err_ << e.path << ": error: " << e.message << "\n";
       had_error_ = true;
     }
-    for (const fs::path& p : found.files) {
+    jobs_.reserve(found.files.size());
+    for (fs::path& p : found.files) {
       Job job;
-      job.path = p;
       job.display = p.generic_string();
+      job.path = std::move(p);
       if (job.display.rfind("./", 0) == 0) job.display.erase(0, 2);
       jobs_.push_back(std::move(job));
     }
