@@ -4,11 +4,11 @@
 #   tools/dev.sh demo   runs dfopt on the bundled examples/
 #   tools/dev.sh test   runs the whole test suite (what CI runs): a Release build in
 #                       BUILD_DIR, then the same suite built with ASan + UBSan (Debug) in
-#                       ASAN_BUILD_DIR
+#                       ASAN_BUILD_DIR, then a short fuzz run of each libFuzzer target
 # Environment: BUILD_DIR (default build), BUILD_TYPE (default Release),
 # ASAN_BUILD_DIR (default build-asan), DFOPT_SKIP_ASAN=1 (skip the sanitizer run),
-# DFOPT_FUZZ_SMOKE=SECONDS (also build the libFuzzer targets with clang and run each for
-# SECONDS; off by default, see tests/fuzz/run.sh), JOBS (default: number of cores).
+# DFOPT_FUZZ_SMOKE=SECONDS (the fuzz smoke: build the libFuzzer targets with clang and run
+# each for SECONDS, default 20; 0 skips it; see tests/fuzz/run.sh), JOBS (default: number of cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,7 +17,8 @@ packages=(g++ cmake ninja-build git patch libboost-dev libboost-program-options-
   clang-format         # the format check (ctest format)
   groff-base dpkg-dev)  # the packaging test: man page rendering, .deb dependencies
 # The ASan/UBSan runtimes (libasan8, libubsan1) come with g++. The fuzz smoke needs clang.
-[ -z "${DFOPT_FUZZ_SMOKE:-}" ] || packages+=(clang libclang-rt-14-dev)
+fuzz_seconds=${DFOPT_FUZZ_SMOKE:-20}
+[ "$fuzz_seconds" = 0 ] || packages+=(clang libclang-rt-14-dev)
 
 install_missing() {
   local missing=()
@@ -62,8 +63,8 @@ case "${1:-}" in
       ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 UBSAN_OPTIONS=print_stacktrace=1 \
         ctest --test-dir "${ASAN_BUILD_DIR:-build-asan}" --output-on-failure -j "${JOBS:-$(nproc)}"
     fi
-    if [ -n "${DFOPT_FUZZ_SMOKE:-}" ]; then
-      tests/fuzz/run.sh "$DFOPT_FUZZ_SMOKE"
+    if [ "$fuzz_seconds" != 0 ]; then
+      tests/fuzz/run.sh "$fuzz_seconds"
     fi
     ;;
   *)
