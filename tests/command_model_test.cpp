@@ -32,6 +32,7 @@ struct Parsed {
   std::string_view of(const Word* w) const { return w ? text_of(text, w->span) : "<none>"; }
   std::vector<std::string> texts(const std::vector<const Word*>& words) const {
     std::vector<std::string> out;
+    out.reserve(words.size());
     for (const Word* w : words) out.emplace_back(of(w));
     return out;
   }

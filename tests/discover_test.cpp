@@ -26,7 +26,7 @@ std::vector<std::string> relative(const DiscoverResult& result, const fs::path& 
   return out;
 }
 
-DiscoverResult walk(const TempDir& tmp, Excludes excludes = {}) {
+DiscoverResult walk(const TempDir& tmp, const Excludes& excludes = {}) {
   return discover({tmp.path().string()}, excludes);
 }
 

@@ -6,7 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <fcntl.h>
-#include <signal.h>
+#include <signal.h>  // NOLINT(modernize-deprecated-headers): POSIX kill()
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "test_util.hpp"
@@ -51,7 +52,7 @@ std::string fixed_text(const TempDir& tmp) {
   write_bytes(tmp.path() / "probe.Dockerfile", kNaive);
   REQUIRE(run_shell(tmp.path(), dfopt_bin + " --select merge-runs --fix probe.Dockerfile").code ==
           0);
-  const std::string fixed = read_bytes(tmp.path() / "probe.Dockerfile");
+  std::string fixed = read_bytes(tmp.path() / "probe.Dockerfile");
   fs::remove(tmp.path() / "probe.Dockerfile");
   REQUIRE(fixed != kNaive);
   return fixed;
@@ -89,6 +90,7 @@ TEST_CASE("SIGINT during a bulk --fix: every file is either untouched or wholly 
   std::vector<std::string> args{dfopt_bin, "--select", "merge-runs", "--fix",
                                 "--jobs",  "2",        "--quiet",    repo};
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   posix_spawn_file_actions_t actions;
@@ -142,7 +144,8 @@ TEST_CASE("file names that are not UTF-8") {
   // JSON and SARIF stay valid UTF-8 (the bytes are replaced, not passed through).
   for (const std::string format : {"json", "sarif"}) {
     CAPTURE(format);
-    r = run_shell(tmp.path(), dfopt_bin + " --select merge-runs --format " + format + " .");
+    r = run_shell(tmp.path(),
+                  fmt::format("{} --select merge-runs --format {} .", dfopt_bin, format));
     CHECK(r.code == 1);
     CHECK(nlohmann::json::accept(r.out));
   }
@@ -177,7 +180,7 @@ TEST_CASE("binary and huge files among good ones in a bulk --fix") {
   binary += std::string(1, '\0') + "\x01\x02\xff";
   write_bytes(tmp.path() / "bin" / "Dockerfile", binary);
   std::string huge =
-      "FROM debian:bookworm\nLABEL x=\"" + std::string(10 * 1024 * 1024, 'a') + "\"\n";
+      "FROM debian:bookworm\nLABEL x=\"" + std::string(std::size_t{10} * 1024 * 1024, 'a') + "\"\n";
   write_bytes(tmp.path() / "huge" / "Dockerfile", huge);
   write_bytes(tmp.path() / "ok" / "Dockerfile", kNaive);
   const auto r = run_shell(tmp.path(), dfopt_bin + " --select merge-runs --fix --jobs 2 .");

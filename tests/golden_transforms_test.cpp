@@ -124,7 +124,7 @@ TEST_CASE("golden transform cases") {
     std::set<std::string> made_new;
     for (const auto& [name, content] : fixed.new_files) {
       made_new.insert(new_file_golden(stem, name));
-      if (expected_new.count(new_file_golden(stem, name)) != 0) {
+      if (expected_new.contains(new_file_golden(stem, name))) {
         CHECK(content == test::read_bytes(dir / new_file_golden(stem, name)));
       }
     }

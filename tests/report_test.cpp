@@ -93,13 +93,14 @@ FileOutcome parse_error_file(std::string path = "bad/Dockerfile") {
   return file;
 }
 
-std::string text(const FileOutcome& file, ReportOptions options = {}) {
+std::string text(const FileOutcome& file, const ReportOptions& options = {}) {
   std::string out;
   write_text(out, file, rules, options);
   return out;
 }
 
-std::string summary(const std::vector<const FileOutcome*>& files, ReportOptions options = {}) {
+std::string summary(const std::vector<const FileOutcome*>& files,
+                    const ReportOptions& options = {}) {
   std::string out;
   write_summary(out, files, rules, options);
   return out;

@@ -272,12 +272,12 @@ TEST_CASE("subshells and groups with redirections") {
   const Script s = parse_text(t);
   REQUIRE(s.status == ParseStatus::Parsed);
   REQUIRE(std::holds_alternative<Subshell>(command(s, 0)));
-  const Subshell& sub = std::get<Subshell>(command(s, 0));
+  const auto& sub = std::get<Subshell>(command(s, 0));
   CHECK(sub.span == Span{0, 17});
   REQUIRE(sub.body.size() == 1);
   CHECK(sub.body[0].and_or.pipelines.size() == 2);
   REQUIRE(std::holds_alternative<Group>(command(s, 1)));
-  const Group& g = std::get<Group>(command(s, 1));
+  const auto& g = std::get<Group>(command(s, 1));
   CHECK(at(t, g.span) == "{ echo a; echo b; } > f 2>&1");
   CHECK(g.body.size() == 2);
   CHECK(g.redirects.size() == 2);
@@ -294,7 +294,7 @@ TEST_CASE("compound commands are opaque but the rest of the list parses") {
   const AndOr& a = and_or(s);
   REQUIRE(a.pipelines.size() == 3);
   REQUIRE(std::holds_alternative<Opaque>(a.pipelines[1].commands[0]));
-  const Opaque& o = std::get<Opaque>(a.pipelines[1].commands[0]);
+  const auto& o = std::get<Opaque>(a.pipelines[1].commands[0]);
   CHECK(o.kind == OpaqueKind::If);
   CHECK(at(t, o.span) == "if [ -f x ]; then y; fi");
   CHECK(literals(simple(s, 0, 2)) == std::vector<std::string>{"rm", "-rf", "/var/lib/apt/lists/*"});
@@ -604,7 +604,7 @@ TEST_CASE("corpus: at least 99% of RUN bodies parse without whole-body fallback"
   for (const std::string& b : bodies) {
     counts[static_cast<int>(parse_text(b).status)]++;
   }
-  const double n = static_cast<double>(bodies.size());
+  const auto n = static_cast<double>(bodies.size());
   MESSAGE("RUN bodies: " << bodies.size() << ", parsed fully " << counts[0] << " ("
                          << 100.0 * static_cast<double>(counts[0]) / n << "%), partly opaque "
                          << counts[1] << " (" << 100.0 * static_cast<double>(counts[1]) / n

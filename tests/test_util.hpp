@@ -100,7 +100,7 @@ class TempDir {
   // Writes `content` to `relative` (creating directories) and returns its path.
   std::filesystem::path write(const std::string& relative,
                               const std::string& content = "FROM scratch\n") const {
-    const std::filesystem::path file = path_ / relative;
+    std::filesystem::path file = path_ / relative;
     std::filesystem::create_directories(file.parent_path());
     write_bytes(file, content);
     return file;

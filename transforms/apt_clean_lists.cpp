@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <set>
 
 #include "rewrite/rewriter.hpp"
@@ -51,10 +52,9 @@ bool needs_lists(const shell::CommandView& v) {
 
 bool removes_lists(const RunCommand& cmd) {
   if (cmd.view.program != "rm") return false;
-  for (const shell::Word& w : cmd.view.args) {
-    if (w.literal && w.literal->rfind("/var/lib/apt/lists", 0) == 0) return true;
-  }
-  return false;
+  return std::ranges::any_of(cmd.view.args, [](const shell::Word& w) {
+    return w.literal && w.literal->rfind("/var/lib/apt/lists", 0) == 0;
+  });
 }
 
 void check(Context& ctx) {

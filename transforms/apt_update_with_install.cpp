@@ -57,12 +57,11 @@ bool only_updates(const shell::Script& script) {
   for (const shell::Operator& op : st.and_or.operators) {
     if (op.kind != shell::OpKind::And) return false;
   }
-  for (const shell::Pipeline& p : st.and_or.pipelines) {
+  return std::ranges::all_of(st.and_or.pipelines, [](const shell::Pipeline& p) {
     if (p.negated || p.commands.size() != 1) return false;
     const auto* cmd = std::get_if<shell::SimpleCommand>(&p.commands.front());
-    if (cmd == nullptr || !is_update(shell::view(*cmd))) return false;
-  }
-  return true;
+    return cmd != nullptr && is_update(shell::view(*cmd));
+  });
 }
 
 bool same_flags(const syntax::Instruction& a, const syntax::Instruction& b) {

@@ -87,11 +87,9 @@ bool plain_owner(std::string_view owner) {
 }
 
 bool is_archive(std::string_view src) {
-  for (const std::string_view ext :
-       {".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst"}) {
-    if (src.ends_with(ext)) return true;
-  }
-  return false;
+  constexpr std::array<std::string_view, 8> kArchives = {".tar",  ".tar.gz", ".tgz", ".tar.bz2",
+                                                         ".tbz2", ".tar.xz", ".txz", ".tar.zst"};
+  return std::ranges::any_of(kArchives, [&](std::string_view ext) { return src.ends_with(ext); });
 }
 
 void check(Context& ctx) {

@@ -100,7 +100,7 @@ std::string manifest_copies(const Analysis& analysis, const syntax::Instruction&
   const std::string& nl = analysis.style().newline;
   if (!files.empty())
     out += indent + head + " " + fmt::format("{}", fmt::join(files, " ")) + " " + dest + nl;
-  for (const auto& [src, to] : dirs) out += indent + head + " " + src + " " + to + nl;
+  for (const auto& [src, to] : dirs) out += fmt::format("{}{} {} {}{}", indent, head, src, to, nl);
   return out;
 }
 

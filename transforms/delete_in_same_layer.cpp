@@ -122,7 +122,7 @@ void check(Context& ctx) {
   const Rewriter rw(analysis);
   for (const RunCommand& rm : all) {
     // Only plain `rm` of literal paths.
-    if (rm.view.program != "rm" || rm.view.wrappers.size() > 0) continue;
+    if (rm.view.program != "rm" || !rm.view.wrappers.empty()) continue;
     const std::vector<const shell::Word*> targets = shell::operands(rm.view);
     if (targets.empty() || !std::all_of(targets.begin(), targets.end(), [](const shell::Word* w) {
           return w->literal && plain_path(*w->literal);

@@ -364,7 +364,7 @@ bool build_files_use_git(const fs::path& dir, const ContextListing& listing) {
   std::size_t read = 0;
   for (const std::string& l : listing.paths) {
     if (!build_file(fs::path(l).filename().string()) || ++read > 200) continue;
-    const auto text = read_text(dir / l, 256 * 1024);
+    const auto text = read_text(dir / l, std::size_t{256} * 1024);
     if (text && mentions_git(*text)) return true;
   }
   return false;

@@ -80,7 +80,7 @@ std::optional<std::vector<std::string>> plain_words(const shell::Script& script,
     return std::nullopt;
   const shell::Pipeline& p = st.and_or.pipelines[0];
   if (p.negated || p.commands.size() != 1) return std::nullopt;
-  const auto* cmd = std::get_if<shell::SimpleCommand>(&p.commands[0]);
+  const auto* cmd = std::get_if<shell::SimpleCommand>(&p.commands.front());
   if (cmd == nullptr || !cmd->assignments.empty() || !cmd->redirects.empty() ||
       cmd->words.empty()) {
     return std::nullopt;

@@ -86,7 +86,7 @@ bool backgrounds_or_sequences(const shell::Script& s) {
 }
 
 bool changes_shell_state(const shell::Script& s) {
-  for (const shell::SimpleCommand* c : shell::commands(s)) {
+  return std::ranges::any_of(shell::commands(s), [](const shell::SimpleCommand* c) {
     if (c->words.empty() && !c->assignments.empty())
       return true;  // X=1 alone sets a shell variable
     const shell::CommandView v = shell::view(*c);
@@ -95,9 +95,8 @@ bool changes_shell_state(const shell::Script& s) {
             state_builtins.end()) {
       return true;
     }
-    if (v.program.empty() && !c->words.empty()) return true;  // `$CMD …` could be anything
-  }
-  return false;
+    return v.program.empty() && !c->words.empty();  // `$CMD …` could be anything
+  });
 }
 
 // The RUN can be a part of a merge: shell form, parsed, no heredoc, no trailing comment.

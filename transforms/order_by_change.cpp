@@ -182,7 +182,7 @@ void check_stage(Context& ctx, const syntax::Stage& stage, const Suppressions& s
   }
   // Metadata alone is cheap to rebuild: only a RUN makes the move worth it.
   if (!moves_run) return;
-  const std::size_t runs = static_cast<std::size_t>(std::count_if(
+  const auto runs = static_cast<std::size_t>(std::count_if(
       moved.begin(), moved.end(), [&](std::size_t i) { return is(ins[i], syntax::Keyword::Run); }));
   const syntax::Instruction& copy = ins[first_copy];
   ctx.report(

@@ -141,16 +141,15 @@ bool sets_pipefail_before(const shell::Script& script, std::uint32_t offset) {
 // A pipeline from instruction `index` on that pipefail would fail although it works today:
 // `yes | cmd` (yes always dies of SIGPIPE), `cmd | head`, `cmd | grep -q x` (the writer may).
 bool breaks_with_pipefail(const Analysis& analysis, std::size_t index) {
-  for (const RunCommand& cmd : run_commands(analysis)) {
+  return std::ranges::any_of(run_commands(analysis), [&](const RunCommand& cmd) {
     const shell::SimpleCommand* source = cmd.index >= index ? piped_from(cmd) : nullptr;
-    if (source == nullptr) continue;
+    if (source == nullptr) return false;
     const bool quits_early =
         cmd.view.program == "head" ||
         (cmd.view.program == "grep" &&
          shell::has_flag(cmd.view, {"q", "quiet", "silent", "m", "max-count"}));
-    if (quits_early || shell::view(*source).program == "yes") return true;
-  }
-  return false;
+    return quits_early || shell::view(*source).program == "yes";
+  });
 }
 
 bool shell_set(const Analysis& analysis, std::size_t index) {

@@ -51,7 +51,7 @@ const shell::SimpleCommand* leading_cd(const shell::AndOr& chain) {
   if (chain.pipelines.size() < 2 || chain.operators[0].kind != shell::OpKind::And) return nullptr;
   const shell::Pipeline& first = chain.pipelines[0];
   if (first.negated || first.commands.size() != 1) return nullptr;
-  const auto* cd = std::get_if<shell::SimpleCommand>(&first.commands[0]);
+  const auto* cd = std::get_if<shell::SimpleCommand>(&first.commands.front());
   if (cd == nullptr || !cd->assignments.empty() || !cd->redirects.empty()) return nullptr;
   const shell::CommandView v = shell::view(*cd);
   return v.program == "cd" && v.wrappers.empty() ? cd : nullptr;

@@ -1,5 +1,6 @@
 #include "base/unicode.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -123,10 +124,8 @@ constexpr std::array<std::pair<char32_t, char32_t>, 22> not_printable{{
 
 bool is_print(char32_t r) {
   if (r < 0x80) return r >= 0x20 && r < 0x7F;
-  for (const auto& [lo, hi] : not_printable) {
-    if (r >= lo && r <= hi) return false;
-  }
-  return true;
+  return std::ranges::none_of(
+      not_printable, [r](const auto& range) { return r >= range.first && r <= range.second; });
 }
 
 }  // namespace

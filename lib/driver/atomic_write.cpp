@@ -45,6 +45,7 @@ class TempFile {
   void commit() { committed_ = true; }
 
   // Writes all of `content` and flushes it to disk; false with errno set on failure.
+  // NOLINTNEXTLINE(readability-make-member-function-const): it writes the file it owns.
   bool write_and_sync(std::string_view content) {
     while (!content.empty()) {
       const ssize_t n = ::write(fd_, content.data(), content.size());

@@ -73,7 +73,7 @@ bool same_meaning(const syntax::Instruction& a, const syntax::Document& a_doc,
 std::string guard(const syntax::Document& before, const std::vector<const TextEdit*>& edits,
                   std::shared_ptr<const SourceBuffer> candidate,
                   std::unique_ptr<syntax::Document>* parsed = nullptr) {
-  auto after = syntax::parse(candidate);
+  auto after = syntax::parse(std::move(candidate));
   if (!after) return "the result does not parse: " + after.error().message;
   if (auto err = syntax::check_instructions(*after))
     return "the result is rejected by BuildKit: " + err->message;
@@ -121,7 +121,8 @@ std::shared_ptr<const SourceBuffer> with_text(const SourceBuffer& like, std::str
 
 }  // namespace
 
-FileOutcome run_passes(std::shared_ptr<const SourceBuffer> source, const PassOptions& options) {
+FileOutcome run_passes(const std::shared_ptr<const SourceBuffer>& source,
+                       const PassOptions& options) {
   FileOutcome out;
   out.original = source;
   out.result = source;
@@ -156,8 +157,8 @@ FileOutcome run_passes(std::shared_ptr<const SourceBuffer> source, const PassOpt
     for (const Finding& f : findings) {
       if (!f.fix || f.fix->safety() < options.min_safety || f.fix->safety() == Safety::DisplayOnly)
         continue;
-      if (f.new_file && out.new_files.count(f.new_file->first) != 0) continue;
-      if (rejected.count(std::string(f.rule) + '\0' + f.fix->title()) != 0) continue;
+      if (f.new_file && out.new_files.contains(f.new_file->first)) continue;
+      if (rejected.contains(std::string(f.rule) + '\0' + f.fix->title())) continue;
       if (set.try_add(*f.fix)) picked.push_back(&f);
     }
     if (picked.empty()) break;
@@ -214,7 +215,7 @@ FileOutcome run_passes(std::shared_ptr<const SourceBuffer> source, const PassOpt
   }
   // A finding whose file was created is fixed (the file is not on disk yet, so it is found again).
   std::erase_if(findings, [&](const Finding& f) {
-    return f.new_file && out.new_files.count(f.new_file->first) != 0;
+    return f.new_file && out.new_files.contains(f.new_file->first);
   });
   out.findings = std::move(findings);
   by_position(out.findings);

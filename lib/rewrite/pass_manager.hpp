@@ -53,7 +53,7 @@ struct FileOutcome {
   [[nodiscard]] bool changed() const { return text_changed || !new_files.empty(); }
 };
 
-[[nodiscard]] FileOutcome run_passes(std::shared_ptr<const SourceBuffer> source,
+[[nodiscard]] FileOutcome run_passes(const std::shared_ptr<const SourceBuffer>& source,
                                      const PassOptions& options);
 
 }  // namespace dfopt

@@ -1,5 +1,6 @@
 #include "rewrite/suppressions.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "base/unicode.hpp"
@@ -106,11 +107,10 @@ Suppressions Suppressions::of(const syntax::Document& doc) {
 }
 
 bool Suppressions::suppressed(const Transform& transform, std::uint32_t offset) const {
-  for (const Entry& e : entries_) {
+  return std::ranges::any_of(entries_, [&](const Entry& e) {
     const bool in_scope = e.global || (offset >= e.scope.begin && offset < e.scope.end);
-    if (in_scope && applies(e, transform)) return true;
-  }
-  return false;
+    return in_scope && applies(e, transform);
+  });
 }
 
 }  // namespace dfopt

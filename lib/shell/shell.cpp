@@ -117,7 +117,7 @@ Statement opaque_statement(const LogicalText& body, Span logical, OpaqueKind kin
   Pipeline pipeline;
   pipeline.logical = logical;
   pipeline.span = node.span;
-  pipeline.commands.emplace_back(std::move(node));
+  pipeline.commands.emplace_back(node);
   Statement statement;
   statement.logical = logical;
   statement.span = pipeline.span;

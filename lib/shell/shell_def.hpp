@@ -849,6 +849,7 @@ class WordLexer {
     const char* n = p + 1;
     PartKind kind = PartKind::Param;
     const char* end = nullptr;
+    // NOLINTNEXTLINE(bugprone-branch-clone): end of input, kept apart from the final else.
     if (n == last_) {
       end = n;
       kind = PartKind::Literal;

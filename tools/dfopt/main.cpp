@@ -145,6 +145,7 @@ std::vector<std::string> split_lists(const std::vector<std::string>& values) {
 
 }  // namespace
 
+// NOLINTNEXTLINE(bugprone-exception-escape): only bugs (logic_error, bad_alloc) escape; terminate.
 int main(int argc, char** argv) {
   // Past a file size limit (ulimit -f), a write must fail with EFBIG and be
   // reported, not kill the process and leave a temporary file behind.

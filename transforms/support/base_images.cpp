@@ -87,10 +87,10 @@ bool openjdk_on_oraclelinux(std::string_view tag) {
   if (tag.empty() || tag == "latest") return true;
   const std::optional<int> major = leading_major(tag);
   if (!major || *major < 12) return false;
-  for (const std::string_view debian : {"slim", "buster", "bullseye", "bookworm", "trixie"}) {
-    if (contains(tag, debian)) return false;
-  }
-  return true;
+  constexpr std::array<std::string_view, 5> kDebian = {"slim", "buster", "bullseye", "bookworm",
+                                                       "trixie"};
+  return std::ranges::none_of(kDebian,
+                              [&](std::string_view debian) { return contains(tag, debian); });
 }
 
 // What the non-slim Debian variants of official images carry, after the

@@ -44,17 +44,17 @@ enum class Distro : std::uint8_t {
 [[nodiscard]] std::string_view to_string(Distro distro);
 
 // The family of an image from its name and tag alone (Unknown when they do not tell).
-[[nodiscard]] Distro image_distro(std::string_view ref);
+[[nodiscard]] Distro image_distro(std::string_view text);
 
 // The family of stage `stage`: its base stage's family, the image's, or (for an
 // unknown image) the package manager its RUNs use.
 [[nodiscard]] Distro stage_distro(const Analysis& analysis, const syntax::Stage& stage);
 
-// Whether the image `ref` itself ships `tool` (a program name: curl, wget, git,
+// Whether the image `text` itself ships `tool` (a program name: curl, wget, git,
 // gcc, make, bash, sh, …): the full official language images built on
 // buildpack-deps carry curl, wget, git and a compiler; slim and alpine ones do not
 // (alpine's busybox has wget).
-[[nodiscard]] bool image_has_tool(std::string_view ref, std::string_view tool);
+[[nodiscard]] bool image_has_tool(std::string_view text, std::string_view tool);
 
 // Whether `tool` exists in the stage of instruction `index` just before it: the
 // base image (or base stage) has it, or an earlier RUN of the stage installed a

@@ -27,7 +27,8 @@ std::optional<Place> find_place(const std::vector<shell::Statement>& statements,
     for (std::size_t i = 0; i < pipelines.size(); ++i) {
       const shell::Pipeline& p = pipelines[i];
       if (p.commands.size() == 1 && !p.negated) {
-        if (const auto* simple = std::get_if<shell::SimpleCommand>(&p.commands[0]); simple == cmd) {
+        if (const auto* simple = std::get_if<shell::SimpleCommand>(&p.commands.front());
+            simple == cmd) {
           return Place{&st.and_or, i};
         }
       }
@@ -344,7 +345,7 @@ std::optional<std::vector<TextEdit>> remove_command_or_run(const Analysis& analy
   const bool alone = statements.size() == 1 && statements[0].and_or.pipelines.size() == 1 &&
                      statements[0].and_or.pipelines[0].commands.size() == 1 &&
                      std::get_if<shell::SimpleCommand>(
-                         &statements[0].and_or.pipelines[0].commands[0]) == cmd.command;
+                         &statements[0].and_or.pipelines[0].commands.front()) == cmd.command;
   if (!alone) return remove_from_and_chains({&cmd});
   // An ONBUILD RUN is removed with its ONBUILD.
   return std::vector<TextEdit>{TextEdit::remove(analysis.doc().instructions[cmd.index].line_span)};

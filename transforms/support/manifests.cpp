@@ -59,10 +59,8 @@ bool named(const Word* w) {
   if (s.find("://") != std::string::npos) return true;
   if (s.front() == '.' || s.front() == '/' || s.front() == '~' || s.find('/') != std::string::npos)
     return false;
-  for (const std::string_view ext : {".whl", ".tar.gz", ".zip", ".tgz", ".gem"}) {
-    if (s.ends_with(ext)) return false;
-  }
-  return true;
+  constexpr std::array<std::string_view, 5> kArchives = {".whl", ".tar.gz", ".zip", ".tgz", ".gem"};
+  return std::ranges::none_of(kArchives, [&](std::string_view ext) { return s.ends_with(ext); });
 }
 
 bool all_named(const std::vector<const Word*>& words) {

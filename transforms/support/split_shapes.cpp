@@ -287,7 +287,7 @@ RuntimePlan plan_rust(const ShapeInput& in) {
       std::string profile = shell::has_flag(cmd.view, {"release", "r"}) ? "release" : "debug";
       if (const auto p = shell::flag_value(cmd.view, {"profile"}))
         profile = *p == "dev" ? "debug" : std::string(*p);
-      lookup.parents.push_back(dir + "/" + profile);
+      lookup.parents.push_back(fmt::format("{}/{}", dir, profile));
     } else if (shell::is(cmd.view, {"cargo"}, "install")) {
       std::string root = std::string(shell::flag_value(cmd.view, {"root"}).value_or(""));
       if (root.empty()) root = variable(in, "CARGO_INSTALL_ROOT");
@@ -402,7 +402,7 @@ std::string java_version(std::string_view image) {
        {"temurin-", "openjdk-", "corretto-", "jdk-", "jdk", "sapmachine-", "semeru-"}) {
     const std::size_t at = tag.find(marker);
     if (at == std::string::npos) continue;
-    const std::string v = digits_at(at + marker.size());
+    std::string v = digits_at(at + marker.size());
     if (!v.empty()) return v;
   }
   const std::string_view name = ref.name();

@@ -55,12 +55,11 @@ bool jdk_package(std::string_view p) {
 
 // gcc-12, g++-12, clang-15, …
 bool versioned_compiler(std::string_view p) {
-  for (const std::string_view prefix : {"gcc-", "g++-", "clang-", "cpp-"}) {
-    if (p.starts_with(prefix) && p.size() > prefix.size() &&
-        std::isdigit(static_cast<unsigned char>(p[prefix.size()])) != 0)
-      return true;
-  }
-  return false;
+  constexpr std::array<std::string_view, 4> kPrefixes = {"gcc-", "g++-", "clang-", "cpp-"};
+  return std::ranges::any_of(kPrefixes, [&](std::string_view prefix) {
+    return p.starts_with(prefix) && p.size() > prefix.size() &&
+           std::isdigit(static_cast<unsigned char>(p[prefix.size()])) != 0;
+  });
 }
 
 // Run-time libraries of -dev packages; "" for suite-dependent names (see below).
