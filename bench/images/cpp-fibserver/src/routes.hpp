@@ -1,0 +1,6 @@
+#pragma once
+#include <stdexcept>
+
+#include "http.hpp"
+
+http::Response route(const http::Request& req);
