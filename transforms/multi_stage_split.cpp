@@ -45,6 +45,18 @@ Handles:
   whose package.json start script is `node <file>`): the runtime copies
   `package*.json`, runs `npm ci --omit=dev` and copies the build output
   directory (the top directory of the script).
+- Python: `pip install` in a stage that installs compilers or `-dev` packages
+  (gcc, build-essential, python3-dev, libpq-dev, …): the first pip install
+  gets `python -m venv /opt/venv && ` in front of it and an `ENV
+  PATH="/opt/venv/bin:$PATH"` before its RUN, so every pip install of the
+  build goes into the venv; the runtime copies `/opt/venv` and the app
+  directory (the WORKDIR of the build) and sets the same PATH. On the official
+  `python` image the runtime is its slim variant (`python:3.12` →
+  `python:3.12-slim`; slim and alpine tags stay); on Debian/Ubuntu with
+  python3 from apt the venv is made with `--system-site-packages` (apt's
+  python3-* modules stay visible and are installed in the runtime),
+  `python3-venv` is added to the builder's install, and the runtime is the
+  slim image of the same release with python3 and the run-time libraries.
 - Files copied by `cp`/`install`/`mv` in the build RUNs count as outputs.
 - Runtime images: `debian:<suite>` → `debian:<suite>-slim`, `ubuntu:X` → itself,
   official language images → the slim image of their Debian release
@@ -56,8 +68,15 @@ Handles:
 
 Refuses (reported without a fix, the message says why):
 - no recognised build step (only build tools installed), several ecosystems
-  built in one stage, Python builds (not implemented: move the pip install into
-  a venv by hand);
+  built in one stage;
+- Python: an app built in `/` or a shared directory (`/usr/local`, `/opt`,
+  `/root`, …); a build RUN that runs anything but package installs, pip,
+  clean-up, users and directories (`python setup.py`, `manage.py`, curl, …:
+  what they make would be missing); `pip install --user`/`--target`/
+  `--prefix`/`--root`, or pip/python named by an absolute path; a first pip
+  install after `||` or inside a pipeline; an interpreter that is neither the
+  official python image nor apt's python3; a CMD naming an absolute program
+  outside the app directory (`/usr/local/bin/gunicorn` is in the venv now);
 - the artifact cannot be determined: no CMD/ENTRYPOINT, a program the build
   does not produce, `go build` without `-o` and a bare CMD name, a glob jar,
   `npm start` without the context's package.json, an entry point outside a
@@ -114,11 +133,13 @@ files at run time (templates, static assets, data in the source tree,
 libraries or data that `make install` put outside `<prefix>/bin`, a jar's
 `Class-Path` dependencies, Node sources outside the build output) fails, and
 tools the image used to carry (a shell on scratch, curl) are gone. Go binaries
-are rebuilt without cgo. Check the runtime image before shipping it.
+are rebuilt without cgo. Python packages that pip compiled against a library
+of the full image that the builder did not install by name (the official
+`python` image ships many `-dev` packages) miss that library at run time. Check the runtime image before shipping it.
 
 ## Options
 - `runtime-images`: a table of runtime images per ecosystem (`go`, `rust`, `c`,
-  `java`, `node`), e.g. `go = "gcr.io/distroless/static-debian12"`.
+  `java`, `node`, `python`), e.g. `go = "gcr.io/distroless/static-debian12"`.
 - `builder-name`: the name given to the builder stage (default `builder`).
 )";
 
@@ -205,7 +226,7 @@ const Transform& multi_stage_split() {
       true,
       check,
       {{"runtime-images", OptionType::StringTable,
-        "runtime image per ecosystem (go, rust, c, java, node)"},
+        "runtime image per ecosystem (go, rust, c, java, node, python)"},
        {"builder-name", OptionType::String, "name of the builder stage (default builder)"}}};
   return t;
 }

@@ -102,6 +102,15 @@ std::optional<TextEdit> remove_from_and_chain(const RunCommand& cmd) {
   return TextEdit::remove(Span{chain.pipelines[i - 1].span.end, chain.pipelines[i].span.end});
 }
 
+std::optional<TextEdit> prepend_in_and_chain(const RunCommand& cmd, std::string_view text) {
+  const auto place = find_place(cmd.script->statements, cmd.command);
+  if (!place) return std::nullopt;
+  const shell::AndOr& chain = *place->and_or;
+  const std::size_t i = place->pipeline;
+  if (i > 0 && chain.operators[i - 1].kind != shell::OpKind::And) return std::nullopt;
+  return TextEdit::insert(chain.pipelines[i].span.begin, std::string(text) + " && ");
+}
+
 std::string literal_text(const shell::Word& word) {
   return word.literal ? *word.literal : std::string("?");
 }

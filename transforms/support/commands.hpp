@@ -38,6 +38,12 @@ namespace dfopt::transforms {
 // `||` chain, a pipeline, alone in the RUN).
 [[nodiscard]] std::optional<TextEdit> remove_from_and_chain(const RunCommand& cmd);
 
+// Inserts `text && ` before `cmd` when it is a whole pipeline that starts its
+// and-or list or follows `&&`, so that `text` runs exactly before it; nullopt
+// when it stands elsewhere (after `||`, inside a pipeline).
+[[nodiscard]] std::optional<TextEdit> prepend_in_and_chain(const RunCommand& cmd,
+                                                           std::string_view text);
+
 // The words of a command as plain text (literal values; `?` for non-literal words).
 [[nodiscard]] std::string literal_text(const shell::Word& word);
 

@@ -10,6 +10,7 @@
 #include "rewrite/rewriter.hpp"
 #include "shell/shell.hpp"
 #include "transforms/support/moves.hpp"
+#include "transforms/support/slim_images.hpp"
 #include "transforms/support/stage_split.hpp"
 
 namespace dfopt::transforms {
@@ -627,10 +628,166 @@ RuntimePlan plan_node(const ShapeInput& in) {
   return plan;
 }
 
-RuntimePlan plan_python(const ShapeInput& /*in*/) {
-  return refusal(
-      "Python builds are not split yet: move the pip install into a venv built in a builder stage "
-      "by hand");
+namespace {
+
+constexpr std::string_view kVenv = "/opt/venv";
+
+// Directories shared with the rest of the system: an app built there cannot be copied alone.
+bool shared_directory(std::string_view dir) {
+  static constexpr std::array<std::string_view, 14> kShared = {
+      "/",     "/usr",  "/usr/local", "/usr/local/bin", "/usr/src", "/usr/share", "/opt",
+      "/root", "/home", "/var",       "/srv",           "/tmp",     "/etc",       "/bin"};
+  return std::find(kShared.begin(), kShared.end(), dir) != kShared.end();
+}
+
+// Commands a Python build may run besides pip: package installs, clean-up, users,
+// directories. Anything else may leave files the runtime would lack.
+bool python_build_command(const shell::CommandView& cmd) {
+  static constexpr std::array<std::string_view, 17> kAllowed = {
+      "apt-get", "apt",  "apk",  "rm",     "useradd", "groupadd", "adduser", "addgroup", "mkdir",
+      "cd",      "true", "echo", "export", "test",    "[",        "dpkg",    "set"};
+  return shell::is_pip(cmd) ||
+         std::find(kAllowed.begin(), kAllowed.end(), cmd.program) != kAllowed.end();
+}
+
+// Why a pip install cannot move into the venv, or "".
+std::string pip_refusal(const RunCommand& cmd) {
+  const shell::CommandView& v = cmd.view;
+  if (v.program_word != nullptr && v.program_word->literal &&
+      v.program_word->literal->starts_with("/"))
+    return fmt::format("`{}` names the interpreter by its path: the venv would not be used",
+                       *v.program_word->literal);
+  if (shell::has_flag(v, {"user"}, shell::kPipValueFlags))
+    return "`pip install --user` installs into the home directory, not the venv";
+  for (const std::string_view flag : {"t", "target", "prefix", "root"}) {
+    if (shell::has_flag(v, {flag}, shell::kPipValueFlags))
+      return fmt::format("`pip install --{}` installs outside the venv", flag);
+  }
+  return "";
+}
+
+// What the runtime copies of the app: the WORKDIR of the build, or, when that is
+// a shared directory (`/`, `/usr/src`), what the context COPYs wrote inside it.
+std::vector<std::string> python_app_paths(const ShapeInput& in, const std::string& app,
+                                          std::string& why) {
+  if (!shared_directory(app)) return {app};
+  std::vector<std::string> paths;
+  const auto& instructions = in.analysis.doc().instructions;
+  for (std::size_t i = in.stage.from + 1; i < in.build_end; ++i) {
+    const syntax::Instruction& ins = instructions[i];
+    if (!reads_context(ins) || ins.args.size() < 2) continue;
+    std::string dest = resolve_path(workdir_at(in.analysis, i), ins.args.back().value);
+    // One named file into a directory (`COPY requirements.txt /tmp/`): the file.
+    const std::string& source = ins.args.front().value;
+    if (ins.args.size() == 2 && ins.args.back().value.ends_with("/") && !dest.empty() &&
+        !source.ends_with("/") && source.find_first_of("*?[") == std::string::npos &&
+        base_name(source) != "." && base_name(source) != "..")
+      dest = resolve_path(dest, base_name(source));
+    if (dest.empty() || shared_directory(dest)) {
+      why = fmt::format("line {} copies the app into {}: its files cannot be told apart",
+                        ins.first_line, dest.empty() ? ins.args.back().value : dest);
+      return {};
+    }
+    // COPYs outside the WORKDIR are repeated from the context by the runtime stage.
+    const bool covered = std::any_of(paths.begin(), paths.end(),
+                                     [&](const std::string& p) { return path_within(dest, p); });
+    if (path_within(dest, app) && !covered) paths.push_back(dest);
+  }
+  return paths;
+}
+
+// Why the runtime command cannot run with the packages in the venv, or "". Other
+// programs come from the packages the runtime installs or from the app's COPYs.
+std::string python_program_refusal(const std::string& program) {
+  if (!program.starts_with("/")) return "";
+  const std::string_view name = base_name(program);
+  if (name.starts_with("python") || name.starts_with("pip") || program.starts_with("/usr/local/"))
+    return fmt::format(
+        "the image runs {}: with the packages in a venv the program must be found on PATH",
+        program);
+  return "";
+}
+
+}  // namespace
+
+RuntimePlan plan_python(const ShapeInput& in) {
+  const std::string app = workdir_at(in.analysis, in.build_end);
+  if (app.empty()) return refusal("the WORKDIR of the build has variables");
+  std::string why;
+  const std::vector<std::string> app_paths = python_app_paths(in, app, why);
+  if (!why.empty()) return refusal(why);
+  why = python_program_refusal(in.command.words.front());
+  if (!why.empty()) return refusal(why);
+  const RunCommand* first_pip = nullptr;
+  const RunCommand* python_install = nullptr;  // the apt-get install of python3 (Debian images)
+  bool venv_installed = false;
+  for (const RunCommand& cmd : build_commands(in)) {
+    if (!python_build_command(cmd.view))
+      return refusal(
+          fmt::format("the build runs `{}` (line {}): the runtime would lack what it makes",
+                      cmd.view.program, in.analysis.doc().instructions[cmd.index].first_line));
+    if (shell::is_pip_install(cmd.view)) {
+      if (std::string pip_why = pip_refusal(cmd); !pip_why.empty()) return refusal(pip_why);
+      if (first_pip == nullptr) first_pip = &cmd;
+      continue;
+    }
+    for (const std::string_view p : installed_by(cmd.view)) {
+      if (p.starts_with("python3") && python_install == nullptr && first_pip == nullptr &&
+          apt_subcommand(cmd.view))
+        python_install = &cmd;
+      venv_installed = venv_installed || (p.starts_with("python3") && p.ends_with("-venv"));
+    }
+  }
+  if (first_pip == nullptr) return refusal("no `pip install` to move into a venv");
+
+  RuntimePlan plan;
+  const ImageRef ref = parse_image(in.stage.base);
+  const bool python_image = ref.name() == "python" && ref.registry.empty();
+  std::string create = fmt::format("python -m venv {}", kVenv);
+  if (python_image) {
+    // The official image's interpreter is at the same path in its slim and alpine variants.
+    plan.image = in.image_override;
+    if (plan.image.empty()) plan.image = builtin_slim(in.stage.base);
+    if (plan.image.empty() && (contains(ref.tag, "slim") || contains(ref.tag, "alpine")))
+      plan.image = in.stage.base;
+    if (plan.image.empty())
+      return refusal(fmt::format("no slim variant of {} is known", in.stage.base));
+    PackageMap map =
+        runtime_packages(in.packages, image_distro(plan.image), debian_suite(plan.image));
+    if (!map.refusal.empty()) return refusal(map.refusal);
+    plan.packages = std::move(map.packages);
+  } else {
+    // Debian's python3 from apt: the venv sees its packages (apt python3-* modules stay).
+    if (stage_distro(in.analysis, in.stage) != Distro::Debian || python_install == nullptr)
+      return refusal(
+          "the interpreter is neither the official python image nor Debian's python3 installed "
+          "by apt-get before the pip install (Python 2 has no venv module)");
+    if (!same_family_runtime(in, plan, {"python3"})) return plan;
+    std::erase_if(plan.packages, [](const std::string& p) {
+      return p == "python3-pip" || (p.starts_with("python3") && p.ends_with("-venv"));
+    });
+    if (!has(plan.packages, "python3")) plan.packages.insert(plan.packages.begin(), "python3");
+    create = fmt::format("python3 -m venv --system-site-packages {}", kVenv);
+    if (!venv_installed) {
+      const std::optional<TextEdit> add =
+          add_flag_after_subcommand(*python_install, "python3-venv", shell::kAptValueFlags);
+      if (!add) return refusal("cannot add python3-venv to the install of python3");
+      plan.builder_edits.push_back(*add);
+    }
+  }
+  const std::optional<TextEdit> venv = prepend_in_and_chain(*first_pip, create);
+  if (!venv)
+    return refusal(fmt::format("the pip install on line {} is not a plain step of an `&&` chain",
+                               in.analysis.doc().instructions[first_pip->index].first_line));
+  const std::string path = fmt::format("PATH=\"{}/bin:$PATH\"", kVenv);
+  plan.builder_edits.push_back(Rewriter(in.analysis)
+                                   .insert_before(in.analysis.doc().instructions[first_pip->index],
+                                                  Rewriter(in.analysis).line("ENV", path)));
+  plan.builder_edits.push_back(*venv);
+  plan.before_copy.push_back({"ENV", path});
+  plan.artifacts.push_back({std::string(kVenv), std::string(kVenv)});
+  for (const std::string& p : app_paths) plan.artifacts.push_back({p, p});
+  return plan;
 }
 
 }  // namespace dfopt::transforms

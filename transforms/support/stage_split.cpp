@@ -68,7 +68,10 @@ struct DevLib {
   std::string_view debian;
   std::string_view alpine;
 };
-constexpr std::array<DevLib, 17> kDevLibs = {{
+constexpr std::array<DevLib, 20> kDevLibs = {{
+    {"libxslt1-dev", "libxslt1.1", ""},
+    {"libxslt-dev", "libxslt1.1", "libxslt"},
+    {"mariadb-dev", "", "mariadb-connector-c"},
     {"zlib1g-dev", "zlib1g", ""},
     {"zlib-dev", "", "zlib"},
     {"libpq-dev", "libpq5", "libpq"},
@@ -103,6 +106,10 @@ std::string suite_library(std::string_view dev, std::string_view suite) {
     if (t64) return "libcurl4t64";
     if (old || current) return "libcurl4";
     return "curl";  // depends on libcurl4 of any release
+  }
+  if (dev == "libevent-dev") {
+    if (t64) return "libevent-2.1-7t64";
+    if (old || current) return "libevent-2.1-7";
   }
   if (dev == "libffi-dev") {
     if (suite == "bookworm" || suite == "jammy" || t64) return "libffi8";
@@ -450,7 +457,7 @@ PackageMap runtime_packages(const std::vector<std::string>& installed, Distro di
       add_unique(out.packages, p.substr(0, p.find("-jdk")) + "-jre-headless");
       continue;
     }
-    if (p == "python3-dev" || p == "python-dev") {
+    if (p == "python-dev" || (p.starts_with("python3") && p.ends_with("-dev"))) {
       add_unique(out.packages, p.substr(0, p.size() - 4));
       continue;
     }
