@@ -110,7 +110,13 @@ class App {
   std::optional<ConfigCache::Entry> forced_config_;
   ReportOptions report_;
   RuleLookup lookup_ = [](std::string_view id) { return transforms::find(id); };
-  std::vector<Job> jobs_;
+  // The inputs in output order; a Job is made for each as a worker takes it.
+  std::vector<fs::path> inputs_;
+  bool stdin_input_ = false;
+  // The jobs in flight, slot i % size for input i: for streamed formats a window a few
+  // times the number of workers (memory stays flat however many files), else every input
+  // (JSON and SARIF print all outcomes at the end).
+  std::vector<Job> slots_;
   bool had_error_ = false;
   // Files created beside Dockerfiles (a .dockerignore is shared by the Dockerfiles of a
   // directory): created and shown once per run.
@@ -273,11 +279,8 @@ int App::run() {
     std::ostringstream ss;
     ss << std::cin.rdbuf();
     stdin_text = ss.str();
-    Job job;
-    job.path = options_.stdin_filename.value_or("-");
-    job.display = options_.stdin_filename.value_or("-");
-    job.from_stdin = true;
-    jobs_.push_back(std::move(job));
+    inputs_.emplace_back(options_.stdin_filename.value_or("-"));
+    stdin_input_ = true;
   } else {
     Excludes excludes;
     excludes.globs = options_.exclude;
@@ -291,74 +294,87 @@ int App::run() {
       err_ << e.path << ": error: " << e.message << "\n";
       had_error_ = true;
     }
-    jobs_.reserve(found.files.size());
-    for (fs::path& p : found.files) {
-      Job job;
-      job.display = p.generic_string();
-      job.path = std::move(p);
-      if (job.display.rfind("./", 0) == 0) job.display.erase(0, 2);
-      jobs_.push_back(std::move(job));
-    }
+    inputs_ = std::move(found.files);
   }
-  if (jobs_.empty() && !had_error_) {
+  if (inputs_.empty() && !had_error_) {
     err_ << "dfopt: warning: no Dockerfiles found\n";
     return exit_clean;
   }
 
-  // Workers take jobs in order; the main thread prints each as soon as it and all
-  // before it are done, so the output order is stable.
+  // Workers take inputs in order, at most a window ahead of the printing; the main
+  // thread prints each as soon as it and all before it are done, so the output order
+  // is stable.
   const auto previous = std::signal(SIGINT, on_sigint);
-  std::mutex mutex;
-  std::condition_variable ready;
-  std::atomic<std::size_t> next{0};
+  const std::size_t count = inputs_.size();
   unsigned workers =
       options_.jobs != 0 ? options_.jobs : std::max(1U, std::thread::hardware_concurrency());
-  workers = static_cast<unsigned>(std::min<std::size_t>(workers, jobs_.size()));
+  workers = static_cast<unsigned>(std::min<std::size_t>(workers, count));
+  const bool streamed =
+      options_.format == AppOptions::Format::Text || options_.format == AppOptions::Format::Github;
+  slots_.resize(streamed ? std::min<std::size_t>(count, 8 * std::size_t{workers} + 8) : count);
+  std::mutex mutex;
+  std::condition_variable ready;  // a job is done, or a slot became free
+  std::size_t printed = 0;        // inputs printed so far (guarded by mutex)
+  std::atomic<std::size_t> next{0};
   std::vector<std::thread> threads;
   for (unsigned w = 0; w < workers; ++w) {
     threads.emplace_back([&] {
-      for (std::size_t i; (i = next.fetch_add(1)) < jobs_.size();) {
-        if (!interrupted.load()) process(jobs_[i], stdin_text ? &*stdin_text : nullptr);
+      for (std::size_t i; (i = next.fetch_add(1)) < count;) {
+        {
+          std::unique_lock lock(mutex);
+          ready.wait(lock, [&] { return i < printed + slots_.size(); });
+        }
+        Job& job = slots_[i % slots_.size()];
+        job.path = std::move(inputs_[i]);
+        job.display = job.path.generic_string();
+        if (job.display.rfind("./", 0) == 0) job.display.erase(0, 2);
+        job.from_stdin = stdin_input_;
+        if (!interrupted.load()) process(job, stdin_text ? &*stdin_text : nullptr);
         {
           const std::lock_guard lock(mutex);
-          jobs_[i].done = true;
+          job.done = true;
         }
         ready.notify_all();
       }
     });
   }
-  const bool streamed =
-      options_.format == AppOptions::Format::Text || options_.format == AppOptions::Format::Github;
   const bool progress =
-      options_.show_progress && isatty(STDERR_FILENO) != 0 && jobs_.size() >= 50 && !options_.quiet;
+      options_.show_progress && isatty(STDERR_FILENO) != 0 && count >= 50 && !options_.quiet;
   auto last_progress = std::chrono::steady_clock::now();
-  for (std::size_t i = 0; i < jobs_.size(); ++i) {
+  for (std::size_t i = 0; i < count; ++i) {
+    Job& job = slots_[i % slots_.size()];
     {
       std::unique_lock lock(mutex);
-      ready.wait(lock, [&] { return jobs_[i].done; });
+      ready.wait(lock, [&] { return job.done; });
     }
     if (progress &&
         std::chrono::steady_clock::now() - last_progress > std::chrono::milliseconds(100)) {
-      err_ << fmt::format("\r\033[Kdfopt: {}/{} files", i + 1, jobs_.size()) << std::flush;
+      err_ << fmt::format("\r\033[Kdfopt: {}/{} files", i + 1, count) << std::flush;
       last_progress = std::chrono::steady_clock::now();
     }
     if (progress) err_ << "\r\033[K";
-    Job& job = jobs_[i];
     print(job);
     any_error_ = any_error_ || !job.errors.empty() || job.outcome.error.has_value() ||
                  !job.outcome.internal_errors.empty();
     any_findings_ = any_findings_ || !job.outcome.findings.empty();
     any_changes_ = any_changes_ || (job.outcome.original && job.outcome.changed());
     if (job.outcome.original) totals_.add(job.outcome, report_);
-    // Streamed formats need nothing more of the file: keep memory flat in bulk runs.
-    if (streamed) job = Job{};
+    {
+      const std::lock_guard lock(mutex);
+      // Streamed formats need nothing more of the file: its slot takes a later input.
+      if (streamed) job = Job{};
+      printed = i + 1;
+    }
+    ready.notify_all();
   }
   for (std::thread& t : threads) t.join();
   std::signal(SIGINT, previous);
 
   std::vector<const FileOutcome*> outcomes;
-  for (const Job& job : jobs_) {
-    if (job.outcome.original) outcomes.push_back(&job.outcome);
+  if (!streamed) {
+    for (const Job& job : slots_) {
+      if (job.outcome.original) outcomes.push_back(&job.outcome);
+    }
   }
   std::string tail;
   switch (options_.format) {
