@@ -46,9 +46,11 @@ Handles:
   `package*.json`, runs `npm ci --omit=dev` and copies the build output
   directory (the top directory of the script).
 - Python: `pip install` in a stage that installs compilers or `-dev` packages
-  (gcc, build-essential, python3-dev, libpq-dev, …): the first pip install
-  gets `python -m venv /opt/venv && ` in front of it and an `ENV
-  PATH="/opt/venv/bin:$PATH"` before its RUN, so every pip install of the
+  (gcc, build-essential, python3-dev, libpq-dev, …): `ENV
+  PATH="/opt/venv/bin:$PATH"` and `RUN python -m venv /opt/venv` go above
+  the COPYs that feed the first pip install (so a source edit does not
+  rebuild the venv; when the same RUN installs Python, the venv is made in it
+  right before pip), so every pip install of the
   build goes into the venv; the runtime copies `/opt/venv` and the app
   directory (the WORKDIR of the build) and sets the same PATH. On the official
   `python` image the runtime is its slim variant (`python:3.12` →
@@ -74,7 +76,7 @@ Refuses (reported without a fix, the message says why):
   clean-up, users and directories (`python setup.py`, `manage.py`, curl, …:
   what they make would be missing); `pip install --user`/`--target`/
   `--prefix`/`--root`, or pip/python named by an absolute path; a first pip
-  install after `||` or inside a pipeline; an interpreter that is neither the
+  install after `||` or inside a pipeline in the RUN that installs Python; an interpreter that is neither the
   official python image nor apt's python3; a CMD naming an absolute program
   outside the app directory (`/usr/local/bin/gunicorn` is in the venv now);
 - the artifact cannot be determined: no CMD/ENTRYPOINT, a program the build

@@ -650,6 +650,23 @@ bool python_build_command(const shell::CommandView& cmd) {
          std::find(kAllowed.begin(), kAllowed.end(), cmd.program) != kAllowed.end();
 }
 
+// Instructions the venv's RUN may go above: they do not change what a RUN sees as
+// its user or shell, and install nothing.
+bool movable_above(syntax::Keyword keyword) {
+  switch (keyword) {
+    case syntax::Keyword::Copy:
+    case syntax::Keyword::Add:
+    case syntax::Keyword::Workdir:
+    case syntax::Keyword::Env:
+    case syntax::Keyword::Arg:
+    case syntax::Keyword::Label:
+    case syntax::Keyword::Expose:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Why a pip install cannot move into the venv, or "".
 std::string pip_refusal(const RunCommand& cmd) {
   const shell::CommandView& v = cmd.view;
@@ -775,15 +792,26 @@ RuntimePlan plan_python(const ShapeInput& in) {
       plan.builder_edits.push_back(*add);
     }
   }
-  const std::optional<TextEdit> venv = prepend_in_and_chain(*first_pip, create);
-  if (!venv)
-    return refusal(fmt::format("the pip install on line {} is not a plain step of an `&&` chain",
-                               in.analysis.doc().instructions[first_pip->index].first_line));
+  const Rewriter rw(in.analysis);
   const std::string path = fmt::format("PATH=\"{}/bin:$PATH\"", kVenv);
-  plan.builder_edits.push_back(Rewriter(in.analysis)
-                                   .insert_before(in.analysis.doc().instructions[first_pip->index],
-                                                  Rewriter(in.analysis).line("ENV", path)));
-  plan.builder_edits.push_back(*venv);
+  if (python_install != nullptr && python_install->index == first_pip->index) {
+    // Python is installed by the RUN of the first pip install: the venv is made between them.
+    const std::optional<TextEdit> venv = prepend_in_and_chain(*first_pip, create);
+    if (!venv)
+      return refusal(fmt::format("the pip install on line {} is not a plain step of an `&&` chain",
+                                 in.analysis.doc().instructions[first_pip->index].first_line));
+    plan.builder_edits.push_back(
+        insert_above_comments(in.analysis, first_pip->index, rw.line("ENV", path)));
+    plan.builder_edits.push_back(*venv);
+  } else {
+    // A RUN of its own, above the COPYs that feed the pip install, so that a source edit
+    // rebuilds the install but not the venv.
+    const auto& instructions = in.analysis.doc().instructions;
+    std::size_t at = first_pip->index;
+    while (at > in.stage.from + 1 && movable_above(instructions[at - 1].keyword)) --at;
+    plan.builder_edits.push_back(insert_above_comments(
+        in.analysis, at, rw.line("ENV", path) + "\n" + rw.line("RUN", create)));
+  }
   plan.before_copy.push_back({"ENV", path});
   plan.artifacts.push_back({std::string(kVenv), std::string(kVenv)});
   for (const std::string& p : app_paths) plan.artifacts.push_back({p, p});

@@ -1,9 +1,10 @@
 FROM python:3.11-alpine AS builder
 RUN apk add --no-cache gcc musl-dev postgresql-dev
+ENV PATH="/opt/venv/bin:$PATH"
+RUN python -m venv /opt/venv
 WORKDIR /code
 COPY . .
-ENV PATH="/opt/venv/bin:$PATH"
-RUN python -m venv /opt/venv && pip install -r requirements.txt
+RUN pip install -r requirements.txt
 
 FROM python:3.11-alpine
 RUN apk add --no-cache libpq

@@ -1,9 +1,10 @@
 FROM python:3.12 AS builder
 RUN apt-get update && apt-get install -y gcc libpq-dev
+ENV PATH="/opt/venv/bin:$PATH"
+RUN python -m venv /opt/venv
 WORKDIR /app
 COPY requirements.txt .
-ENV PATH="/opt/venv/bin:$PATH"
-RUN python -m venv /opt/venv && pip install --no-cache-dir -r requirements.txt
+RUN pip install --no-cache-dir -r requirements.txt
 
 FROM python:3.12-slim
 RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*

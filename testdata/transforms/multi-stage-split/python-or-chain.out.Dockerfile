@@ -1,9 +1,10 @@
 FROM python:3.12 AS builder
 RUN apt-get update && apt-get install -y gcc
+ENV PATH="/opt/venv/bin:$PATH"
+RUN python -m venv /opt/venv
 WORKDIR /app
 COPY . .
-ENV PATH="/opt/venv/bin:$PATH"
-RUN python -m venv /opt/venv && pip install -r requirements.txt || pip install -r requirements-fallback.txt
+RUN pip install -r requirements.txt || pip install -r requirements-fallback.txt
 
 FROM python:3.12-slim
 WORKDIR /app
