@@ -22,7 +22,7 @@ namespace {
 std::vector<std::string> relative(const DiscoverResult& result, const fs::path& root) {
   std::vector<std::string> out;
   for (const auto& file : result.files)
-    out.push_back(file.lexically_relative(root).generic_string());
+    out.push_back(fs::path(file).lexically_relative(root).generic_string());
   return out;
 }
 
@@ -95,7 +95,7 @@ TEST_CASE("discover: file arguments are taken as is; missing ones are errors") {
   const fs::path vendored = tmp.path() / "vendor" / "Dockerfile";
   const fs::path missing = tmp.path() / "missing";
   const DiscoverResult result = discover({odd.string(), missing.string(), vendored.string()}, {});
-  CHECK(result.files == std::vector<fs::path>{odd, vendored});
+  CHECK(result.files == std::vector<std::string>{odd.string(), vendored.string()});
   REQUIRE(result.errors.size() == 1);
   CHECK(result.errors[0].path == missing.string());
   CHECK(result.errors[0].message == "No such file or directory");

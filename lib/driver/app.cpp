@@ -111,7 +111,7 @@ class App {
   ReportOptions report_;
   RuleLookup lookup_ = [](std::string_view id) { return transforms::find(id); };
   // The inputs in output order; a Job is made for each as a worker takes it.
-  std::vector<fs::path> inputs_;
+  std::vector<std::string> inputs_;
   bool stdin_input_ = false;
   // The jobs in flight, slot i % size for input i: for streamed formats a window a few
   // times the number of workers (memory stays flat however many files), else every input
@@ -325,7 +325,7 @@ int App::run() {
           ready.wait(lock, [&] { return i < printed + slots_.size(); });
         }
         Job& job = slots_[i % slots_.size()];
-        job.path = std::move(inputs_[i]);
+        job.path = fs::path(std::move(inputs_[i]));
         job.display = job.path.generic_string();
         if (job.display.rfind("./", 0) == 0) job.display.erase(0, 2);
         job.from_stdin = stdin_input_;

@@ -6,7 +6,10 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 #include <utility>
+
+#include <sys/stat.h>
 
 namespace dfopt::driver {
 
@@ -78,7 +81,7 @@ class Walker {
       if (is_dir) {
         walk(path);
       } else {
-        out_.files.push_back(path);
+        out_.files.push_back(path.lexically_normal().string());
       }
     }
     if (pushed) gitignores_.pop_back();
@@ -146,21 +149,38 @@ class Walker {
   std::map<const Config*, std::vector<PathPattern>> config_patterns_;
 };
 
-// Sorts by path and keeps the first name of each file.
-void sort_unique(std::vector<fs::path>& files) {
-  for (auto& file : files) file = file.lexically_normal();
-  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
-    return a.generic_string() < b.generic_string();
-  });
-  std::set<std::string> seen;
-  std::vector<fs::path> unique;
-  for (auto& file : files) {
-    std::error_code ec;
-    fs::path key = fs::weakly_canonical(file, ec);
-    if (ec) key = fs::absolute(file, ec).lexically_normal();
-    if (seen.insert(key.string()).second) unique.push_back(std::move(file));
+// Sorts by path and keeps the first name of each file (a file is its device and inode, so a
+// name reached through a symbolic link or a hard link counts once).
+void sort_unique(std::vector<std::string>& files) {
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  struct Identity {
+    dev_t device;
+    ino_t inode;
+    std::size_t index;
+  };
+  std::vector<Identity> ids;
+  ids.reserve(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    struct stat st {};
+    if (::stat(files[i].c_str(), &st) == 0) ids.push_back({st.st_dev, st.st_ino, i});
   }
-  files = std::move(unique);
+  std::sort(ids.begin(), ids.end(), [](const Identity& a, const Identity& b) {
+    return std::tie(a.device, a.inode, a.index) < std::tie(b.device, b.inode, b.index);
+  });
+  std::vector<bool> duplicate(files.size(), false);
+  for (std::size_t k = 1; k < ids.size(); ++k) {
+    if (ids[k].device == ids[k - 1].device && ids[k].inode == ids[k - 1].inode)
+      duplicate[ids[k].index] = true;
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (duplicate[i]) continue;
+    if (kept != i) files[kept] = std::move(files[i]);
+    ++kept;
+  }
+  files.resize(kept);
+  files.shrink_to_fit();
 }
 
 }  // namespace
@@ -177,7 +197,7 @@ DiscoverResult discover(const std::vector<std::string>& paths, const Excludes& e
     } else if (status.type() == fs::file_type::directory) {
       walker.walk(path);
     } else {
-      out.files.push_back(path);
+      out.files.push_back(path.lexically_normal().string());
     }
   }
   sort_unique(out.files);

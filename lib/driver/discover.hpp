@@ -19,8 +19,9 @@
 //     `[...]`, `**` (see glob_match).
 // Symbolic links to directories are not followed (no loops); symbolic links to files are
 // taken (a fix is written through to the target). Directories that cannot be read are
-// reported in `errors` and the walk goes on. The same file reached twice (also through a
-// symbolic link) is listed once, under the first of its names in sorted order.
+// reported in `errors` and the walk goes on. The same file (device and inode) reached twice —
+// also through a symbolic or hard link — is listed once, under the first of its names in
+// sorted order.
 #pragma once
 
 #include <filesystem>
@@ -49,8 +50,8 @@ struct DiscoverError {
 };
 
 struct DiscoverResult {
-  std::vector<std::filesystem::path> files;  // sorted, without duplicates
-  std::vector<DiscoverError> errors;         // in the order met
+  std::vector<std::string> files;     // normalised paths, sorted, without duplicates
+  std::vector<DiscoverError> errors;  // in the order met
 };
 
 [[nodiscard]] DiscoverResult discover(const std::vector<std::string>& paths,
