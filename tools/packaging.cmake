@@ -41,9 +41,13 @@ find_program(DFOPT_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(DFOPT_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 else()
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS
-      "libboost-program-options1.74.0 (>= 1.74.0+ds1), libc6 (>= 2.34), libfmt9 (>= 9.1.0+ds1), libgcc-s1 (>= 3.0), "
-      "libstdc++6 (>= 12), libtomlplusplus3 (>= 3.2.0)")
+  if(DFOPT_STATIC_DEPS)
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= 2.34)")
+  else()
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS
+        "libboost-program-options1.74.0 (>= 1.74.0+ds1), libc6 (>= 2.34), libfmt9 (>= 9.1.0+ds1), libgcc-s1 (>= 3.0), "
+        "libstdc++6 (>= 12), libtomlplusplus3 (>= 3.2.0)")
+  endif()
   string(JOIN "" CPACK_DEBIAN_PACKAGE_DEPENDS ${CPACK_DEBIAN_PACKAGE_DEPENDS})
 endif()
 
