@@ -696,9 +696,11 @@ std::vector<std::string> python_app_paths(const ShapeInput& in, const std::strin
     std::string dest = resolve_path(workdir_at(in.analysis, i), ins.args.back().value);
     // One named file into a directory (`COPY requirements.txt /tmp/`): the file.
     const std::string& source = ins.args.front().value;
-    if (ins.args.size() == 2 && ins.args.back().value.ends_with("/") && !dest.empty() &&
-        !source.ends_with("/") && source.find_first_of("*?[") == std::string::npos &&
-        base_name(source) != "." && base_name(source) != "..")
+    const std::string& written = ins.args.back().value;
+    const bool into_dir = written.ends_with("/") || written == "." || written.ends_with("/.");
+    if (ins.args.size() == 2 && into_dir && !dest.empty() && !source.ends_with("/") &&
+        source.find_first_of("*?[") == std::string::npos && base_name(source) != "." &&
+        base_name(source) != "..")
       dest = resolve_path(dest, base_name(source));
     if (dest.empty() || shared_directory(dest)) {
       why = fmt::format("line {} copies the app into {}: its files cannot be told apart",
@@ -773,6 +775,11 @@ RuntimePlan plan_python(const ShapeInput& in) {
         runtime_packages(in.packages, image_distro(plan.image), debian_suite(plan.image));
     if (!map.refusal.empty()) return refusal(map.refusal);
     plan.packages = std::move(map.packages);
+    // The distribution's Python and its modules are invisible to the image's own interpreter.
+    std::erase_if(plan.packages, [](const std::string& p) {
+      return p == "python3" || p.starts_with("python3-") || p.starts_with("python3.") ||
+             p.starts_with("py3-");
+    });
   } else {
     // Debian's python3 from apt: the venv sees its packages (apt python3-* modules stay).
     if (stage_distro(in.analysis, in.stage) != Distro::Debian || python_install == nullptr)

@@ -1,0 +1,5 @@
+FROM python:3.12
+RUN apt-get update && apt-get install -y gcc libpq-dev
+COPY . /
+RUN pip install -r /requirements.txt
+CMD ["python", "/app.py"]
