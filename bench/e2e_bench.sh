@@ -9,8 +9,8 @@
 # files (it must not grow with N); the one-file process time and RSS of
 # `dfopt --diff examples/python-flask/Dockerfile`. Baselines from the same run: `cat` of every
 # file (found by `find`) to /dev/null, and a one-file `cat`. Prints a markdown table.
-# Wall times: hyperfine (mean of RUNS runs, default 3; ≥ 50 runs for one file) when installed,
-# else one /usr/bin/time run. Peak RSS: /usr/bin/time -f %M.
+# Wall times: hyperfine (mean of RUNS runs, default 3; 100 runs for one file) when installed,
+# else `perf stat -r`, else one /usr/bin/time run. Peak RSS: /usr/bin/time -f %M.
 # Environment: BUILD_DIR, JOBS (build parallelism, default 2), RUNS, KEEP_TREE=1 (reuse the tree).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,13 +73,21 @@ if [ -d ../shared/corpus/public ]; then
 fi
 
 # --- measuring --------------------------------------------------------------------------------
-# wall SECONDS of a shell command: hyperfine's mean (and ± stddev) or one /usr/bin/time run.
+# wall SECONDS of a shell command: hyperfine's mean (and ± stddev), else `perf stat -r`'s (the
+# command's own process, without a shell, when it has no shell syntax), else one /usr/bin/time run.
 wall() {  # wall NAME RUNS COMMAND
   local name=$1 r=$2 cmd=$3
   if command -v hyperfine >/dev/null; then
     hyperfine -N -i --warmup 1 --runs "$r" --export-json "$work/$name.json" "$cmd" >/dev/null 2>&1 ||
       hyperfine -i --warmup 1 --runs "$r" --export-json "$work/$name.json" "$cmd" >/dev/null 2>&1
     jq -r '.results[0] | "\(.mean) \(.stddev // 0)"' "$work/$name.json"
+  elif command -v perf >/dev/null && perf stat -r 1 true >/dev/null 2>&1; then
+    local words
+    if [[ "$cmd" == *[\|\>\<\;\'\"]* ]]; then words=(sh -c "$cmd"); else read -r -a words <<<"$cmd"; fi
+    "${words[@]}" >/dev/null 2>&1 || true  # warm-up
+    perf stat -r "$r" -- "${words[@]}" 2>&1 >/dev/null |
+      awk '/seconds time elapsed/ { sd = ($2 == "+-") ? $3 : 0; print $1, sd; found = 1 }
+           END { if (!found) print "0 0" }'
   else
     { /usr/bin/time -f '%e 0' sh -c "$cmd >/dev/null 2>&1" 2>&1 || true; } | tail -1
   fi
