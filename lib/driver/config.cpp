@@ -498,11 +498,15 @@ std::optional<fs::path> ConfigCache::nearest(const fs::path& dir) {
   const fs::path key = normal_absolute(dir);
   {
     const std::lock_guard lock(mutex_);
-    if (auto it = nearest_.find(key); it != nearest_.end()) return it->second;
+    if (auto it = nearest_.find(key.native()); it != nearest_.end()) {
+      if (!it->second) return std::nullopt;
+      return fs::path(*it->second);
+    }
   }
   auto found = find_config_from_dir(key);
   const std::lock_guard lock(mutex_);
-  nearest_.emplace(key, found);
+  nearest_.emplace(key.native(),
+                   found ? std::optional<std::string>(found->native()) : std::nullopt);
   return found;
 }
 

@@ -162,7 +162,9 @@ class ConfigCache {
 
   RuleCatalog catalog_;
   std::mutex mutex_;
-  std::map<std::filesystem::path, std::optional<std::filesystem::path>> nearest_;
+  // Directory → its nearest config file; strings, not paths (a path keeps a list of its
+  // components: a bulk run caches one entry per directory).
+  std::map<std::string, std::optional<std::string>, std::less<>> nearest_;
   std::map<std::filesystem::path, std::shared_ptr<Slot>> parsed_;
 };
 
