@@ -740,7 +740,8 @@ RuntimePlan plan_python(const ShapeInput& in) {
   const RunCommand* first_pip = nullptr;
   const RunCommand* python_install = nullptr;  // the apt-get install of python3 (Debian images)
   bool venv_installed = false;
-  for (const RunCommand& cmd : build_commands(in)) {
+  const std::vector<RunCommand> cmds = build_commands(in);  // first_pip points into it
+  for (const RunCommand& cmd : cmds) {
     if (!python_build_command(cmd.view))
       return refusal(
           fmt::format("the build runs `{}` (line {}): the runtime would lack what it makes",
