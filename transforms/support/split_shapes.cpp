@@ -762,7 +762,7 @@ RuntimePlan plan_python(const ShapeInput& in) {
 
   RuntimePlan plan;
   const ImageRef ref = parse_image(in.stage.base);
-  const bool python_image = ref.name() == "python" && ref.registry.empty();
+  const bool python_image = official(in.stage.base, "python");
   std::string create = fmt::format("python -m venv {}", kVenv);
   if (python_image) {
     // The official image's interpreter is at the same path in its slim and alpine variants.
