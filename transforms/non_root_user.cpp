@@ -68,9 +68,10 @@ first `CMD`/`ENTRYPOINT` that follows it (or at the end of the stage). The
 application directory is the final `WORKDIR` (not `/` or a system directory
 such as `/usr/local` or `/opt`): every `COPY` into it gets `--chown` (rather
 than a `chown -R`, which duplicates the files in a new layer), so the user is
-created just before the first such COPY; `ADD` and COPYs elsewhere stay
-root-owned (readable, not writable, by the user). The WORKDIR directory itself
-keeps its owner.
+created just before the first such COPY (without one, before the first
+`COPY`/`ADD` of the stage, so that editing the copied files does not re-run
+it); `ADD` and COPYs elsewhere stay root-owned (readable, not writable, by the
+user). The WORKDIR directory itself keeps its owner.
 
 Not reported: a non-root `USER` in effect (a `USER` with a variable counts as
 non-root); Windows images; images that drop privileges themselves — `gosu`,
@@ -599,6 +600,16 @@ bool continued_at_end(const Analysis& analysis, const syntax::Instruction& ins) 
   return !text.empty() && text.back() == analysis.doc().escape;
 }
 
+// The first COPY or ADD of the stage in [first, last), if any.
+std::optional<std::size_t> first_copy_in(const syntax::Document& d, std::size_t first,
+                                         std::size_t last) {
+  for (std::size_t i = first; i < last; ++i) {
+    const Keyword k = d.instructions[i].keyword;
+    if (k == Keyword::Copy || k == Keyword::Add) return i;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::vector<TextEdit>> edits_for(const Analysis& analysis, const syntax::Stage& stage,
                                                const Survey& s, const Plan& plan) {
   const Rewriter rw(analysis);
@@ -613,12 +624,20 @@ std::optional<std::vector<TextEdit>> edits_for(const Analysis& analysis, const s
   } else {
     const std::size_t earliest = plan.not_before ? *plan.not_before + 1 : stage.from + 1;
     chowned = copies_into(analysis, stage, earliest, dir);
-    if (chowned.empty()) {
-      user_lines = rw.line("RUN", plan.create) + "\n" + user_lines;
-    } else {
-      edits.push_back(
-          insert_above_comments(analysis, chowned.front(), rw.line("RUN", plan.create)));
+    // The user is created above the first file copied in (into the application directory
+    // or, failing that, anywhere before USER): editing the files then reuses its layer.
+    std::optional<std::size_t> create_at;
+    if (!chowned.empty()) {
+      create_at = chowned.front();
       start = std::max(start, chowned.front());
+    } else {
+      const auto cmd = first_command_after(analysis.doc(), stage, start);
+      create_at = first_copy_in(analysis.doc(), earliest, cmd.value_or(stage.end));
+    }
+    if (create_at) {
+      edits.push_back(insert_above_comments(analysis, *create_at, rw.line("RUN", plan.create)));
+    } else {
+      user_lines = rw.line("RUN", plan.create) + "\n" + user_lines;
     }
   }
   for (const std::size_t i : chowned)

@@ -1,4 +1,4 @@
 FROM alpine:3.20
-COPY script.sh /script.sh
 RUN addgroup -S app && adduser -S -G app app
+COPY script.sh /script.sh
 USER app

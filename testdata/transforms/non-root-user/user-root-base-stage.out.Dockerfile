@@ -3,7 +3,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 && rm -
 USER root
 
 FROM base
-COPY app.py /usr/local/bin/app.py
 RUN groupadd -r app && useradd -r -m -g app --no-log-init app
+COPY app.py /usr/local/bin/app.py
 USER app
 CMD ["python3", "/usr/local/bin/app.py"]
