@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -264,33 +265,6 @@ struct Needs {
   std::string refusal;
 };
 
-Needs needs_of(const Analysis& analysis, const fs::path& self, const ContextListing& listing) {
-  Needs n;
-  n.builds.push_back(build_of(analysis));
-  std::vector<std::string> siblings;
-  for (const std::string& p : listing.paths) {
-    if (p.find('/') == std::string::npos && p != self.string() && is_dockerfile_name(p))
-      siblings.push_back(p);
-  }
-  if (siblings.size() > kMaxSiblings) {
-    n.refusal = fmt::format("{} other Dockerfiles share this directory", siblings.size());
-    return n;
-  }
-  for (const std::string& name : siblings) {
-    auto text = read_text(analysis.directory() / name);
-    auto parsed = text ? syntax::parse(std::make_shared<const SourceBuffer>(name, std::move(*text)))
-                       : Expected<syntax::Document>(error_at(0, "unreadable"));
-    if (!parsed || syntax::check_instructions(*parsed)) {
-      n.refusal = fmt::format("'{}' in the same directory cannot be read", name);
-      return n;
-    }
-    const Analysis other(*parsed, analysis.directory());
-    Build b = build_of(other);
-    if (reads_dir(b, analysis.directory())) n.builds.push_back(std::move(b));
-  }
-  return n;
-}
-
 // Whether `p` names something in the context.
 bool present(const IgnorePattern& p, const fs::path& dir, const ContextListing& listing) {
   if (p.pattern.find_first_of("*?[\\") == std::string::npos) return path_exists(dir / p.pattern);
@@ -458,33 +432,86 @@ void check_existing(Context& ctx, const fs::path& file, const std::vector<Contex
   }
 }
 
-// What the rule learns from a directory, besides the Dockerfile being fixed: its
-// listing, the other Dockerfiles' needs and whether build files run git. Kept for
-// the last directory each thread saw (rounds of one file, and its neighbours in a
-// bulk run, ask again), and dropped when the directory changes.
+// Another Dockerfile of the directory, as read from disk.
+struct Sibling {
+  std::string name;
+  bool readable = false;       // it parses and BuildKit accepts it
+  std::optional<Build> build;  // when readable and it builds this directory
+};
+
+// What the rule learns from a directory: its listing, its Dockerfiles' needs and
+// whether build files run git. Kept for the last directory each thread saw (rounds
+// of one file, and the other Dockerfiles of the directory in a bulk run, ask again),
+// and dropped when the directory changes.
 struct DirectoryFacts {
   fs::path dir;
-  fs::path self;
   fs::file_time_type modified;
   ContextListing listing;
-  Needs others;  // siblings only: builds[0] is replaced by the current file's
+  std::vector<std::string> dockerfiles;  // the top-level Dockerfile names in the listing
+  std::vector<Sibling> read;             // each of them, read when few enough to matter
   bool git_versioning = false;
 };
 
-const DirectoryFacts& facts_of(const Analysis& analysis, const fs::path& self) {
+Sibling read_sibling(const fs::path& dir, const std::string& name) {
+  Sibling s;
+  s.name = name;
+  auto text = read_text(dir / name);
+  if (!text) return s;
+  auto parsed = syntax::parse(std::make_shared<const SourceBuffer>(name, std::move(*text)));
+  if (!parsed || syntax::check_instructions(*parsed)) return s;
+  s.readable = true;
+  const Analysis other(*parsed, dir);
+  Build b = build_of(other);
+  if (reads_dir(b, dir)) s.build = std::move(b);
+  return s;
+}
+
+const DirectoryFacts& facts_of(const Analysis& analysis) {
   thread_local DirectoryFacts cached;
   const fs::path& dir = analysis.directory();
   std::error_code ec;
   const fs::file_time_type modified = fs::last_write_time(dir, ec);
-  if (ec || cached.dir != dir || cached.self != self || cached.modified != modified) {
+  if (ec || cached.dir != dir || cached.modified != modified) {
     cached.dir = dir;
-    cached.self = self;
     cached.modified = ec ? fs::file_time_type{} : modified;
     cached.listing = list_context(dir);
-    cached.others = needs_of(analysis, self, cached.listing);
+    cached.dockerfiles.clear();
+    for (const std::string& p : cached.listing.paths) {
+      if (p.find('/') == std::string::npos && is_dockerfile_name(p))
+        cached.dockerfiles.push_back(p);
+    }
+    cached.read.clear();
+    // One of them is the file being fixed: more than that many others refuse anyway.
+    if (cached.dockerfiles.size() <= kMaxSiblings + 1) {
+      for (const std::string& name : cached.dockerfiles)
+        cached.read.push_back(read_sibling(dir, name));
+    }
     cached.git_versioning = build_files_use_git(dir, cached.listing);
   }
   return cached;
+}
+
+// Everything the Dockerfiles of the directory read: `own` (the file being fixed,
+// named `self`) and the others on disk.
+Needs needs_of(Build own, const std::string& self, const DirectoryFacts& facts) {
+  Needs n;
+  n.builds.push_back(std::move(own));
+  const auto& names = facts.dockerfiles;
+  const std::size_t others =
+      names.size() - static_cast<std::size_t>(std::count(names.begin(), names.end(), self));
+  if (others > kMaxSiblings) {
+    n.refusal = fmt::format("{} other Dockerfiles share this directory", others);
+    return n;
+  }
+  for (const Sibling& s : facts.read) {
+    if (s.name == self) continue;
+    if (!s.readable) {
+      n.refusal = fmt::format("'{}' in the same directory cannot be read", s.name);
+      return n;
+    }
+    if (s.build) n.builds.push_back(*s.build);
+  }
+  return n;
 }
 
 void check(Context& ctx) {
@@ -504,11 +531,10 @@ void check(Context& ctx) {
   const Build own = build_of(ctx.analysis());
   // A literal source missing here: the build context is another directory.
   if (!reads_dir(own, dir)) return;
-  const DirectoryFacts& facts = facts_of(ctx.analysis(), self);
+  const DirectoryFacts& facts = facts_of(ctx.analysis());
   const ContextListing& listing = facts.listing;
   const Span at = ctx.doc().instructions[sources.front().index].keyword_span;
-  Needs needs = facts.others;
-  needs.builds.front() = own;
+  const Needs needs = needs_of(own, self.string(), facts);
   if (!needs.refusal.empty()) {
     ctx.report(
         at,
