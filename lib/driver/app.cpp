@@ -316,37 +316,21 @@ int App::run() {
   std::condition_variable ready;  // a job is done, or a slot became free
   std::size_t printed = 0;        // inputs printed so far (guarded by mutex)
   std::atomic<std::size_t> next{0};
-  std::vector<std::thread> threads;
-  for (unsigned w = 0; w < workers; ++w) {
-    threads.emplace_back([&] {
-      for (std::size_t i; (i = next.fetch_add(1)) < count;) {
-        {
-          std::unique_lock lock(mutex);
-          ready.wait(lock, [&] { return i < printed + slots_.size(); });
-        }
-        Job& job = slots_[i % slots_.size()];
-        job.path = fs::path(std::move(inputs_[i]));
-        job.display = job.path.generic_string();
-        if (job.display.rfind("./", 0) == 0) job.display.erase(0, 2);
-        job.from_stdin = stdin_input_;
-        if (!interrupted.load()) process(job, stdin_text ? &*stdin_text : nullptr);
-        {
-          const std::lock_guard lock(mutex);
-          job.done = true;
-        }
-        ready.notify_all();
-      }
-    });
-  }
+  // Input i, read and processed into its slot.
+  const auto work = [&](std::size_t i) {
+    Job& job = slots_[i % slots_.size()];
+    job.path = fs::path(std::move(inputs_[i]));
+    job.display = job.path.generic_string();
+    if (job.display.rfind("./", 0) == 0) job.display.erase(0, 2);
+    job.from_stdin = stdin_input_;
+    if (!interrupted.load()) process(job, stdin_text ? &*stdin_text : nullptr);
+  };
   const bool progress =
       options_.show_progress && isatty(STDERR_FILENO) != 0 && count >= 50 && !options_.quiet;
   auto last_progress = std::chrono::steady_clock::now();
-  for (std::size_t i = 0; i < count; ++i) {
+  // Input i, done: printed and counted, its slot freed for a later input.
+  const auto finish = [&](std::size_t i) {
     Job& job = slots_[i % slots_.size()];
-    {
-      std::unique_lock lock(mutex);
-      ready.wait(lock, [&] { return job.done; });
-    }
     if (progress &&
         std::chrono::steady_clock::now() - last_progress > std::chrono::milliseconds(100)) {
       err_ << fmt::format("\r\033[Kdfopt: {}/{} files", i + 1, count) << std::flush;
@@ -359,15 +343,48 @@ int App::run() {
     any_findings_ = any_findings_ || !job.outcome.findings.empty();
     any_changes_ = any_changes_ || (job.outcome.original && job.outcome.changed());
     if (job.outcome.original) totals_.add(job.outcome, report_);
-    {
-      const std::lock_guard lock(mutex);
-      // Streamed formats need nothing more of the file: its slot takes a later input.
-      if (streamed) job = Job{};
-      printed = i + 1;
+    // Streamed formats need nothing more of the file: its slot takes a later input.
+    if (streamed) job = Job{};
+  };
+  if (workers <= 1) {
+    // One worker: no thread to start (a one-file run is mostly start-up).
+    for (std::size_t i = 0; i < count; ++i) {
+      work(i);
+      finish(i);
     }
-    ready.notify_all();
+  } else {
+    std::vector<std::thread> threads;
+    for (unsigned w = 0; w < workers; ++w) {
+      threads.emplace_back([&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < count;) {
+          {
+            std::unique_lock lock(mutex);
+            ready.wait(lock, [&] { return i < printed + slots_.size(); });
+          }
+          work(i);
+          {
+            const std::lock_guard lock(mutex);
+            slots_[i % slots_.size()].done = true;
+          }
+          ready.notify_all();
+        }
+      });
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+      {
+        std::unique_lock lock(mutex);
+        ready.wait(lock, [&] { return slots_[i % slots_.size()].done; });
+      }
+      // No worker touches the slot again before `printed` passes i.
+      finish(i);
+      {
+        const std::lock_guard lock(mutex);
+        printed = i + 1;
+      }
+      ready.notify_all();
+    }
+    for (std::thread& t : threads) t.join();
   }
-  for (std::thread& t : threads) t.join();
   std::signal(SIGINT, previous);
 
   std::vector<const FileOutcome*> outcomes;
