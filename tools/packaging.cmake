@@ -36,14 +36,13 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "man-db")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion")
 # Depends: the Debian packages of the shared libraries dfopt links, as dpkg-shlibdeps
-# (dpkg-dev) finds them; without it, the ones Debian 12 ships (ldd + dpkg -S).
+# (dpkg-dev) finds them; without it, the ones Debian 12 ships (ldd + dpkg -S). The static
+# build (DFOPT_STATIC_DEPS) links none and depends on nothing.
 find_program(DFOPT_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(DFOPT_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 else()
-  if(DFOPT_STATIC_DEPS)
-    set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6 (>= 2.34)")
-  else()
+  if(NOT DFOPT_STATIC_DEPS)
     set(CPACK_DEBIAN_PACKAGE_DEPENDS
         "libboost-program-options1.74.0 (>= 1.74.0+ds1), libc6 (>= 2.34), libfmt9 (>= 9.1.0+ds1), libgcc-s1 (>= 3.0), "
         "libstdc++6 (>= 12), libtomlplusplus3 (>= 3.2.0)")
