@@ -132,7 +132,7 @@ bool has_apk_cache_mount(const syntax::Instruction& run) {
 
 void check(Context& ctx) {
   const Analysis& analysis = ctx.analysis();
-  const std::vector<RunCommand> all = run_commands(analysis);
+  const std::vector<RunCommand>& all = run_commands(analysis);
   std::set<std::size_t> done;
   for (const RunCommand& first : all) {
     // Only `apk add` without --no-cache (or --no-network) writes the index into the layer.

@@ -59,7 +59,7 @@ bool removes_lists(const RunCommand& cmd) {
 
 void check(Context& ctx) {
   const Analysis& analysis = ctx.analysis();
-  const std::vector<RunCommand> all = run_commands(analysis);
+  const std::vector<RunCommand>& all = run_commands(analysis);
   const Rewriter rw(analysis);
   std::set<std::size_t> reported;
   for (std::size_t i = 0; i < all.size(); ++i) {

@@ -90,7 +90,7 @@ Next classify(const Analysis& analysis, std::size_t index) {
                          body.find("apt update") != std::string_view::npos;
     return mentions_install(body) && !updates ? Next::Unfixable : Next::NoInstall;
   }
-  const std::vector<RunCommand> cmds = run_commands(analysis, index);
+  const std::span<const RunCommand> cmds = run_commands(analysis, index);
   const auto install = std::find_if(cmds.begin(), cmds.end(), [](const RunCommand& c) {
     return shell::is_apt_get_install(c.view);
   });

@@ -83,7 +83,7 @@ void check(Context& ctx) {
       continue;
     // Another user's caches live in another home.
     if (!root_user(analysis.environment(i).user)) continue;
-    const std::vector<RunCommand> cmds = run_commands(analysis, i);
+    const std::span<const RunCommand> cmds = run_commands(analysis, i);
     const CachePlan plan = plan_cache_mounts(analysis, i, cmds);
     // Nothing here downloads into a cache we know, or every cache is mounted.
     if (plan.mounts.empty()) continue;

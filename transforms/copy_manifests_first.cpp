@@ -135,7 +135,7 @@ bool check_install(Context& ctx, std::size_t copy_index, std::size_t run_index,
   const std::string workdir = workdir_at(analysis, run_index);
   std::vector<ManifestInstall> needs;
   std::string other;
-  const std::vector<RunCommand> cmds = run_commands(analysis, run_index);
+  const std::span<const RunCommand> cmds = run_commands(analysis, run_index);
   for (const RunCommand& c : cmds) {
     if (auto need = manifest_install(c.view, workdir)) {
       needs.push_back(std::move(*need));

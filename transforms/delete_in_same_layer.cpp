@@ -118,7 +118,7 @@ bool plain_path(std::string_view p) {
 void check(Context& ctx) {
   const Analysis& analysis = ctx.analysis();
   const syntax::Document& file = analysis.doc();
-  const std::vector<RunCommand> all = run_commands(analysis);
+  const std::vector<RunCommand>& all = run_commands(analysis);
   const Rewriter rw(analysis);
   for (const RunCommand& rm : all) {
     // Only plain `rm` of literal paths.

@@ -147,7 +147,7 @@ void check_ci(Context& ctx, const RunCommand& c) {
 }
 
 void check(Context& ctx) {
-  const std::vector<RunCommand> all = run_commands(ctx.analysis());
+  const std::vector<RunCommand>& all = run_commands(ctx.analysis());
   const Rewriter rw(ctx.analysis());
   for (const RunCommand& c : all) check_ci(ctx, c);
   for (const Tool& t : kTools) {

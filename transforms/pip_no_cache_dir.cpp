@@ -96,7 +96,7 @@ bool pip_upgraded_before(const Analysis& analysis, const std::vector<RunCommand>
 
 void check(Context& ctx) {
   const Analysis& analysis = ctx.analysis();
-  const std::vector<RunCommand> all = run_commands(analysis);
+  const std::vector<RunCommand>& all = run_commands(analysis);
   for (const RunCommand& cmd : all) {
     // Only these subcommands fill the cache.
     if (!downloads(cmd.view)) continue;

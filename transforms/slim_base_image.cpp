@@ -278,7 +278,7 @@ std::vector<RunCommand> stage_commands(const Analysis& analysis, const syntax::S
   std::vector<RunCommand> out;
   for (std::size_t i = stage.from + 1; i < stage.end; ++i) {
     if (analysis.doc().instructions[i].keyword != syntax::Keyword::Run) continue;
-    for (RunCommand& cmd : run_commands(analysis, i)) out.push_back(std::move(cmd));
+    for (const RunCommand& cmd : run_commands(analysis, i)) out.push_back(cmd);
   }
   return out;
 }

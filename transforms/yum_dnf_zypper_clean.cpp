@@ -205,7 +205,7 @@ void check_clean(Context& ctx, const std::vector<RunCommand>& all) {
 }
 
 void check(Context& ctx) {
-  const std::vector<RunCommand> all = run_commands(ctx.analysis());
+  const std::vector<RunCommand>& all = run_commands(ctx.analysis());
   check_yes(ctx, all);
   check_clean(ctx, all);
 }

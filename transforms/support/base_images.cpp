@@ -296,7 +296,7 @@ std::vector<RunCommand> commands_before(const Analysis& analysis, std::size_t in
   std::vector<RunCommand> out;
   for (auto it = ranges.rbegin(); it != ranges.rend(); ++it) {
     for (std::size_t i = it->first; i < it->second; ++i) {
-      for (RunCommand& cmd : run_commands(analysis, i)) out.push_back(std::move(cmd));
+      for (const RunCommand& cmd : run_commands(analysis, i)) out.push_back(cmd);
     }
   }
   return out;

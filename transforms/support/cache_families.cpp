@@ -155,7 +155,7 @@ bool earlier_run_uses(const Analysis& analysis, std::size_t index, std::string_v
 }  // namespace
 
 CachePlan plan_cache_mounts(const Analysis& analysis, std::size_t index,
-                            const std::vector<RunCommand>& cmds) {
+                            std::span<const RunCommand> cmds) {
   const syntax::Instruction& run = analysis.doc().instructions[index];
   const Style& style = analysis.style();
   const std::string_view body = analysis.text().substr(run.span.begin, run.span.size());

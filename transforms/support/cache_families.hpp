@@ -20,6 +20,6 @@ struct CachePlan {
 
 // The cache mounts RUN `index` (a shell-form RUN run as root, commands `cmds`) lacks.
 [[nodiscard]] CachePlan plan_cache_mounts(const Analysis& analysis, std::size_t index,
-                                          const std::vector<RunCommand>& cmds);
+                                          std::span<const RunCommand> cmds);
 
 }  // namespace dfopt::transforms

@@ -51,9 +51,8 @@ const std::vector<RunCommand>& run_commands(const Analysis& analysis) {
   return analysis.commands();
 }
 
-std::vector<RunCommand> run_commands(const Analysis& analysis, std::size_t index) {
-  const std::span<const RunCommand> cmds = analysis.commands(index);
-  return {cmds.begin(), cmds.end()};
+std::span<const RunCommand> run_commands(const Analysis& analysis, std::size_t index) {
+  return analysis.commands(index);
 }
 
 bool has_cache_mount(const syntax::Instruction& run, std::string_view prefix) {
@@ -443,7 +442,7 @@ std::vector<CopyFollowUp> copy_follow_ups(const Analysis& analysis, std::string_
     cwd = cwd.empty() ? std::string(kUnknownCwd) : resolve_path("/", cwd);
     const auto copied = copied_path(copy, cwd);
     if (!copied) continue;
-    const std::vector<RunCommand> cmds = run_commands(analysis, i + 1);
+    const std::span<const RunCommand> cmds = run_commands(analysis, i + 1);
     for (const RunCommand& cmd : cmds) {
       if (cmd.view.program != program || !cmd.view.wrappers.empty()) continue;
       CopyFollowUp f{i, *copied, cmd, {}, {}, false, false, &cmd == &cmds.front()};

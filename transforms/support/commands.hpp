@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,7 +19,7 @@ namespace dfopt::transforms {
 // Every simple command of every shell-form RUN, in file order.
 [[nodiscard]] const std::vector<RunCommand>& run_commands(const Analysis& analysis);
 // The commands of one RUN instruction.
-[[nodiscard]] std::vector<RunCommand> run_commands(const Analysis& analysis, std::size_t index);
+[[nodiscard]] std::span<const RunCommand> run_commands(const Analysis& analysis, std::size_t index);
 
 // Whether RUN `index` mounts a cache (or any mount) at a target starting with `prefix`.
 [[nodiscard]] bool has_cache_mount(const syntax::Instruction& run, std::string_view prefix);

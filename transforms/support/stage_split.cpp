@@ -142,7 +142,7 @@ std::optional<Ecosystem> related_ecosystem(const shell::CommandView& cmd) {
 }
 
 bool user_creation_only(const Analysis& analysis, std::size_t index) {
-  const std::vector<RunCommand> cmds = run_commands(analysis, index);
+  const std::span<const RunCommand> cmds = run_commands(analysis, index);
   return !cmds.empty() && std::all_of(cmds.begin(), cmds.end(), [](const RunCommand& c) {
     return shell::is_program(c.view, {"useradd", "groupadd", "adduser", "addgroup"});
   });
@@ -494,7 +494,7 @@ PackageMap runtime_packages(const std::vector<std::string>& installed, Distro di
 std::vector<RunCommand> build_commands(const ShapeInput& in) {
   std::vector<RunCommand> out;
   for (std::size_t i = in.stage.from + 1; i <= in.build_end; ++i) {
-    for (RunCommand& cmd : run_commands(in.analysis, i)) out.push_back(std::move(cmd));
+    for (const RunCommand& cmd : run_commands(in.analysis, i)) out.push_back(cmd);
   }
   return out;
 }
