@@ -211,8 +211,9 @@ TEST_CASE("rewriter edits in the file's style") {
   const TextEdit before = rw.insert_before(run_ins, "ENV A=1\nENV B=2");
   CHECK(before.span.begin == run_ins.line_span.begin);
   CHECK(before.replacement == "  ENV A=1\n  ENV B=2\n");
-  const TextEdit after = rw.insert_after(doc->instructions[2], rw.line("USER", "app"));
-  CHECK(after.replacement == "\nUSER app");
+  const auto after = rw.insert_after(doc->instructions[2], rw.line("USER", "app"));
+  REQUIRE(after.has_value());
+  CHECK(after->replacement == "\nUSER app");
   const shell::Script* script = analysis.script(1);
   REQUIRE(script != nullptr);
   const auto append = rw.append_command(run_ins, *script, "rm -rf /x");
@@ -221,4 +222,25 @@ TEST_CASE("rewriter edits in the file's style") {
   REQUIRE(set.try_add(*Fix::create(Safety::Safe, "t", {*append})));
   CHECK(set.apply(doc->text()) ==
         "# escape=`\nFROM a\n  RUN apt-get update && `\n    rm -rf /x ; # trailing\nCMD x");
+}
+
+TEST_CASE("rewriter: nothing is inserted after a continuation left open at the end of the file") {
+  // Comment and blank lines inside a continuation do not end it: a line added after them
+  // would belong to the instruction.
+  for (const char* text : {"FROM a\nARG x \\\n    # c\n\n", "FROM a\nENV K v \\\r\n  # c",
+                           "# escape=`\nFROM a\nRUN x `\n"}) {
+    CAPTURE(text);
+    auto doc = syntax::parse(test::source(text));
+    REQUIRE(doc.ok());
+    const Analysis analysis(*doc);
+    CHECK_FALSE(Rewriter(analysis).insert_after(doc->instructions.back(), "USER app").has_value());
+  }
+  // A backslash in a comment line after the instruction, or no continuation: closed.
+  for (const char* text : {"FROM a\nARG x \\\n  y\n# c \\\n", "FROM a\nARG x\n"}) {
+    CAPTURE(text);
+    auto doc = syntax::parse(test::source(text));
+    REQUIRE(doc.ok());
+    const Analysis analysis(*doc);
+    CHECK(Rewriter(analysis).insert_after(doc->instructions.back(), "USER app").has_value());
+  }
 }

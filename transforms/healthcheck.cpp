@@ -375,13 +375,18 @@ void check(Context& ctx) {
     return;
   }
   const auto at = closing_command(analysis, stage);
-  const TextEdit edit = at ? insert_above_comments(analysis, *at, line)
-                           : rw.insert_after(analysis.doc().instructions[stage.end - 1], line);
+  const std::optional<TextEdit> edit =
+      at ? insert_above_comments(analysis, *at, line)
+         : rw.insert_after(analysis.doc().instructions[stage.end - 1], line);
+  if (!edit) {
+    ctx.report(probed->span, message + "; no fix: the last line ends with a line continuation");
+    return;
+  }
   const std::string title =
       probe.tool.empty()
           ? "add HEALTHCHECK with the configured command"
           : fmt::format("add HEALTHCHECK probing port {} with {}", probed->port, probe.tool);
-  ctx.report(probed->span, message, Safety::Unsafe, title, {edit});
+  ctx.report(probed->span, message, Safety::Unsafe, title, {*edit});
 }
 
 }  // namespace

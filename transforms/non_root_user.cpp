@@ -591,15 +591,6 @@ std::optional<std::size_t> first_command_after(const syntax::Document& d,
   return std::nullopt;
 }
 
-// Whether the instruction's last line ends with the escape character: a line
-// added after it would continue it.
-bool continued_at_end(const Analysis& analysis, const syntax::Instruction& ins) {
-  std::string_view text = analysis.text().substr(ins.line_span.begin, ins.line_span.size());
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0)
-    text.remove_suffix(1);
-  return !text.empty() && text.back() == analysis.doc().escape;
-}
-
 // The first COPY or ADD of the stage in [first, last), if any.
 std::optional<std::size_t> first_copy_in(const syntax::Document& d, std::size_t first,
                                          std::size_t last) {
@@ -645,8 +636,9 @@ std::optional<std::vector<TextEdit>> edits_for(const Analysis& analysis, const s
   if (const auto cmd = first_command_after(analysis.doc(), stage, start)) {
     edits.push_back(insert_above_comments(analysis, *cmd, user_lines));
   } else {
-    if (continued_at_end(analysis, instructions[stage.end - 1])) return std::nullopt;
-    edits.push_back(rw.insert_after(instructions[stage.end - 1], user_lines));
+    auto edit = rw.insert_after(instructions[stage.end - 1], user_lines);
+    if (!edit) return std::nullopt;
+    edits.push_back(std::move(*edit));
   }
   return edits;
 }

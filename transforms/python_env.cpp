@@ -88,9 +88,14 @@ void check(Context& ctx) {
     while (after + 1 < stage.end && instructions[after + 1].keyword == syntax::Keyword::Arg)
       ++after;
     const syntax::Instruction& from = instructions[stage.from];
+    auto edit = rw.insert_after(instructions[after], rw.line("ENV", assignments));
+    if (!edit) {
+      ctx.report(from.keyword_span, "Python stage without " + names +
+                                        " (no fix: the last line ends with a line continuation)");
+      continue;
+    }
     ctx.report(from.keyword_span, "Python stage without " + names, Safety::Unsafe,
-               "add ENV " + assignments,
-               {rw.insert_after(instructions[after], rw.line("ENV", assignments))});
+               "add ENV " + assignments, {std::move(*edit)});
   }
 }
 

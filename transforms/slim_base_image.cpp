@@ -527,7 +527,8 @@ Plan plan_switch(const Analysis& analysis, const syntax::Stage& stage, const std
 
 // The edit that installs `plan.packages`: appended to the first apt-get install of the
 // stage that runs before their first use, or a new RUN right after FROM.
-TextEdit install_edit(const Analysis& analysis, const syntax::Stage& stage, const Plan& plan) {
+std::optional<TextEdit> install_edit(const Analysis& analysis, const syntax::Stage& stage,
+                                     const Plan& plan) {
   std::string names;
   for (const std::string_view p : plan.packages)
     names += (names.empty() ? "" : " ") + std::string(p);
@@ -583,7 +584,12 @@ void check_stage(Context& ctx, const syntax::Stage& stage) {
   std::vector<TextEdit> edits{Rewriter::replace(word.span, target)};
   std::string title = "use " + target;
   if (!plan.packages.empty()) {
-    edits.push_back(install_edit(analysis, stage, plan));
+    auto install = install_edit(analysis, stage, plan);
+    if (!install) {
+      ctx.report(word.span, message + " (no fix: the FROM line ends with a line continuation)");
+      return;
+    }
+    edits.push_back(std::move(*install));
     std::string names;
     for (const std::string_view p : plan.packages)
       names += (names.empty() ? "" : ", ") + std::string(p);

@@ -1,5 +1,7 @@
 #include "rewrite/rewriter.hpp"
 
+#include <cctype>
+
 namespace dfopt {
 
 std::string Rewriter::line(std::string_view keyword, std::string_view args) const {
@@ -28,8 +30,30 @@ TextEdit Rewriter::insert_before(const syntax::Instruction& ins, std::string_vie
   return TextEdit::insert(ins.line_span.begin, std::move(out));
 }
 
-TextEdit Rewriter::insert_after(const syntax::Instruction& ins, std::string_view lines) const {
+namespace {
+
+bool open_at_end(std::string_view text, char escape) {
+  while (!text.empty()) {
+    const std::size_t nl = text.find_last_of('\n', text.size() - 1);
+    std::string_view line = nl == std::string_view::npos ? text : text.substr(nl + 1);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(0, nl);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())) != 0)
+      line.remove_suffix(1);
+    const std::size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos || line[first] == '#') continue;
+    return line.back() == escape;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<TextEdit> Rewriter::insert_after(const syntax::Instruction& ins,
+                                               std::string_view lines) const {
   const std::string_view text = analysis_.text();
+  if (ins.heredocs.empty() &&
+      open_at_end(text.substr(ins.line_span.begin, ins.line_span.size()), analysis_.doc().escape))
+    return std::nullopt;
   std::string out;
   // A last line without a line ending gets one before the new lines; the new
   // lines then end without one, as the file did.

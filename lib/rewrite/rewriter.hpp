@@ -30,7 +30,11 @@ class Rewriter {
   // Inserts whole lines (each without its line ending) before / after an instruction.
   [[nodiscard]] TextEdit insert_before(const syntax::Instruction& ins,
                                        std::string_view lines) const;
-  [[nodiscard]] TextEdit insert_after(const syntax::Instruction& ins, std::string_view lines) const;
+  // None when the lines would continue the instruction: its last line that is neither
+  // blank nor a comment ends with the escape character (possible only at the end of
+  // the file: comments and blank lines inside a continuation do not end it).
+  [[nodiscard]] std::optional<TextEdit> insert_after(const syntax::Instruction& ins,
+                                                     std::string_view lines) const;
   // Removes an instruction's lines (its comments-in-continuation and heredoc bodies included).
   [[nodiscard]] static TextEdit remove(const syntax::Instruction& ins) {
     return TextEdit::remove(ins.line_span);
