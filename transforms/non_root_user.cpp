@@ -608,23 +608,19 @@ std::optional<std::vector<TextEdit>> edits_for(const Analysis& analysis, const s
   std::vector<TextEdit> edits;
   const std::string dir = plan.owner.empty() ? "" : app_directory(analysis, stage);
   std::size_t start = std::max({stage.from, s.last_run.value_or(0), s.last_user.value_or(0)});
-  std::vector<std::size_t> chowned;
   std::string user_lines = rw.line("USER", plan.user);
-  if (plan.create.empty()) {
-    chowned = copies_into(analysis, stage, stage.from + 1, dir);
-  } else {
-    const std::size_t earliest = plan.not_before ? *plan.not_before + 1 : stage.from + 1;
-    chowned = copies_into(analysis, stage, earliest, dir);
+  const std::size_t earliest =
+      plan.create.empty() || !plan.not_before ? stage.from + 1 : *plan.not_before + 1;
+  const std::vector<std::size_t> chowned = copies_into(analysis, stage, earliest, dir);
+  // A user created for the chowned COPYs must exist before them, and USER comes after.
+  if (!plan.create.empty() && !chowned.empty()) start = std::max(start, chowned.front());
+  const auto cmd = first_command_after(analysis.doc(), stage, start);
+  if (!plan.create.empty()) {
     // The user is created above the first file copied in (into the application directory
     // or, failing that, anywhere before USER): editing the files then reuses its layer.
-    std::optional<std::size_t> create_at;
-    if (!chowned.empty()) {
-      create_at = chowned.front();
-      start = std::max(start, chowned.front());
-    } else {
-      const auto cmd = first_command_after(analysis.doc(), stage, start);
-      create_at = first_copy_in(analysis.doc(), earliest, cmd.value_or(stage.end));
-    }
+    const std::optional<std::size_t> create_at =
+        !chowned.empty() ? chowned.front()
+                         : first_copy_in(analysis.doc(), earliest, cmd.value_or(stage.end));
     if (create_at) {
       edits.push_back(insert_above_comments(analysis, *create_at, rw.line("RUN", plan.create)));
     } else {
@@ -633,7 +629,7 @@ std::optional<std::vector<TextEdit>> edits_for(const Analysis& analysis, const s
   }
   for (const std::size_t i : chowned)
     edits.push_back(add_copy_flag(instructions[i], "chown", plan.owner));
-  if (const auto cmd = first_command_after(analysis.doc(), stage, start)) {
+  if (cmd) {
     edits.push_back(insert_above_comments(analysis, *cmd, user_lines));
   } else {
     auto edit = rw.insert_after(instructions[stage.end - 1], user_lines);

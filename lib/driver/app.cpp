@@ -312,10 +312,6 @@ int App::run() {
   const bool streamed =
       options_.format == AppOptions::Format::Text || options_.format == AppOptions::Format::Github;
   slots_.resize(streamed ? std::min<std::size_t>(count, 8 * std::size_t{workers} + 8) : count);
-  std::mutex mutex;
-  std::condition_variable ready;  // a job is done, or a slot became free
-  std::size_t printed = 0;        // inputs printed so far (guarded by mutex)
-  std::atomic<std::size_t> next{0};
   // Input i, read and processed into its slot.
   const auto work = [&](std::size_t i) {
     Job& job = slots_[i % slots_.size()];
@@ -353,6 +349,10 @@ int App::run() {
       finish(i);
     }
   } else {
+    std::mutex mutex;
+    std::condition_variable ready;  // a job is done, or a slot became free
+    std::size_t printed = 0;        // inputs printed so far (guarded by mutex)
+    std::atomic<std::size_t> next{0};
     std::vector<std::thread> threads;
     for (unsigned w = 0; w < workers; ++w) {
       threads.emplace_back([&] {

@@ -34,7 +34,7 @@ namespace {
 
 bool open_at_end(std::string_view text, char escape) {
   while (!text.empty()) {
-    const std::size_t nl = text.find_last_of('\n', text.size() - 1);
+    const std::size_t nl = text.rfind('\n');
     std::string_view line = nl == std::string_view::npos ? text : text.substr(nl + 1);
     text = nl == std::string_view::npos ? std::string_view() : text.substr(0, nl);
     while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())) != 0)
