@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <string>
@@ -213,4 +214,67 @@ TEST_CASE("discover: an unreadable directory is reported and the walk goes on") 
     MESSAGE("running with privileges that ignore permissions: skipped the denied-directory check");
   }
   fs::permissions(locked, fs::perms::owner_all);
+}
+
+TEST_CASE("discover: the walk yields sorted paths, names that sort around '/' included") {
+  TempDir tmp;
+  // '-' and '.' sort before '/', '0' after it: a depth-first walk that sorted bare names
+  // would put "a/Dockerfile" before "a-b/Dockerfile".
+  for (const char* name : {"a/Dockerfile", "a-b/Dockerfile", "a.Dockerfile", "a0/Dockerfile",
+                           "a/b/Dockerfile", "a/b.Dockerfile", "a/b-c/Dockerfile", "ab.Dockerfile",
+                           "Dockerfile", "Dockerfile.a", "B/Dockerfile"}) {
+    tmp.write(name);
+  }
+  const DiscoverResult result = walk(tmp);
+  std::vector<std::string> sorted = result.files;
+  std::sort(sorted.begin(), sorted.end());
+  CHECK(result.files == sorted);
+  CHECK(result.files.size() == 11);
+}
+
+TEST_CASE("discover: streamed, the first pass counts") {
+  TempDir tmp;
+  for (const char* name : {"x/Dockerfile", "y/Dockerfile", "y/z/Dockerfile"}) tmp.write(name);
+  Discovery discovery({tmp.path().string()}, {});
+  CHECK(discovery.errors().empty());
+  CHECK(discovery.expected() == 3);
+  std::vector<std::string> got;
+  while (auto file = discovery.next()) got.push_back(*file);
+  CHECK(got.size() == 3);
+  CHECK_FALSE(discovery.next().has_value());
+  // A file added between the passes is still found: the count is an estimate.
+  Discovery later({tmp.path().string()}, {});
+  tmp.write("w/Dockerfile");
+  std::size_t n = 0;
+  while (later.next()) ++n;
+  CHECK(later.expected() == 3);
+  CHECK(n == 4);
+}
+
+TEST_CASE("discover: a hard link is listed once, under its first name") {
+  TempDir tmp;
+  const fs::path first = tmp.write("a/Dockerfile");
+  fs::create_directories(tmp.path() / "b");
+  std::error_code ec;
+  fs::create_hard_link(first, tmp.path() / "b" / "Dockerfile", ec);
+  if (ec) {
+    MESSAGE("no hard links here: " << ec.message());
+    return;
+  }
+  tmp.write("c/Dockerfile");
+  CHECK(relative(walk(tmp), tmp.path()) ==
+        std::vector<std::string>{"a/Dockerfile", "c/Dockerfile"});
+}
+
+TEST_CASE("discover: a nested directory argument adds only what the outer walk skipped") {
+  TempDir tmp;
+  for (const char* name : {"Dockerfile", "svc/Dockerfile", "svc/vendor/Dockerfile", "z/Dockerfile"})
+    tmp.write(name);
+  const std::string root = tmp.path().string();
+  // `vendor` is skipped by the walk of the root, but named on its own it is walked.
+  const DiscoverResult result = discover({root + "/svc/vendor", root}, {});
+  CHECK(result.errors.empty());
+  CHECK(relative(result, tmp.path()) == std::vector<std::string>{"Dockerfile", "svc/Dockerfile",
+                                                                 "z/Dockerfile",
+                                                                 "svc/vendor/Dockerfile"});
 }

@@ -179,7 +179,7 @@ void check(Context& ctx) {
   const BuildFacts facts = build_facts(analysis, stage);
   if (facts.compiles.empty() && facts.tool_packages.empty()) return;
   std::string why;
-  std::optional<Ecosystem> eco = choose(facts, why);
+  const std::optional<Ecosystem> eco = choose(facts, why);
   std::string what;
   if (eco) {
     what =
@@ -190,12 +190,9 @@ void check(Context& ctx) {
     what = fmt::format("the final stage installs build tools ({})", join(facts.tool_packages));
   }
   what += " and ships its toolchain in the image";
-  if (facts.heredoc) {
-    eco.reset();
-    why = "a RUN with a heredoc (its commands cannot be checked)";
-  }
+  if (facts.heredoc) why = "a RUN with a heredoc (its commands cannot be checked)";
   const Span span = ctx.doc().instructions[stage.from].keyword_span;
-  if (!eco) {
+  if (!eco || facts.heredoc) {
     ctx.report(span, what + "; not split: " + why);
     return;
   }

@@ -110,8 +110,6 @@ class App {
   std::optional<ConfigCache::Entry> forced_config_;
   ReportOptions report_;
   RuleLookup lookup_ = [](std::string_view id) { return transforms::find(id); };
-  // The inputs in output order; a Job is made for each as a worker takes it.
-  std::vector<std::string> inputs_;
   bool stdin_input_ = false;
   // The jobs in flight, slot i % size for input i: for streamed formats a window a few
   // times the number of workers (memory stays flat however many files), else every input
@@ -275,11 +273,13 @@ int App::run() {
   report_.min_safety = options_.unsafe_fixes.value_or(false) ? Safety::Unsafe : Safety::Safe;
 
   std::optional<std::string> stdin_text;
+  std::optional<Discovery> discovery;  // the walk, streamed
+  std::vector<std::string> listed;     // or the inputs, known up front
   if (options_.paths.size() == 1 && options_.paths[0] == "-") {
     std::ostringstream ss;
     ss << std::cin.rdbuf();
     stdin_text = ss.str();
-    inputs_.emplace_back(options_.stdin_filename.value_or("-"));
+    listed.emplace_back(options_.stdin_filename.value_or("-"));
     stdin_input_ = true;
   } else {
     Excludes excludes;
@@ -289,47 +289,63 @@ int App::run() {
       const auto* c = std::get_if<std::shared_ptr<const Config>>(&e);
       return c != nullptr ? *c : nullptr;
     };
-    DiscoverResult found = discover(options_.paths, excludes);
-    for (const DiscoverError& e : found.errors) {
+    discovery.emplace(options_.paths, excludes);
+    for (const DiscoverError& e : discovery->errors()) {
       err_ << e.path << ": error: " << e.message << "\n";
       had_error_ = true;
     }
-    inputs_ = std::move(found.files);
   }
-  if (inputs_.empty() && !had_error_) {
+  std::size_t expected = discovery ? discovery->expected() : listed.size();
+  if (expected == 0 && !had_error_) {
     err_ << "dfopt: warning: no Dockerfiles found\n";
     return exit_clean;
   }
+  const bool streamed =
+      options_.format == AppOptions::Format::Text || options_.format == AppOptions::Format::Github;
+  if (!streamed && discovery) {
+    // JSON and SARIF keep every outcome: the inputs may as well be listed first.
+    while (auto file = discovery->next()) listed.push_back(std::move(*file));
+    discovery.reset();
+    expected = listed.size();
+  }
+  std::size_t listed_next = 0;
+  // The next input, or nothing when all are taken or the run was interrupted (called under
+  // the lock when several workers share it).
+  const auto next_input = [&]() -> std::optional<std::string> {
+    if (interrupted.load()) return std::nullopt;
+    if (discovery) return discovery->next();
+    if (listed_next < listed.size()) return std::move(listed[listed_next++]);
+    return std::nullopt;
+  };
 
   // Workers take inputs in order, at most a window ahead of the printing; the main
   // thread prints each as soon as it and all before it are done, so the output order
   // is stable.
   const auto previous = std::signal(SIGINT, on_sigint);
-  const std::size_t count = inputs_.size();
   unsigned workers =
       options_.jobs != 0 ? options_.jobs : std::max(1U, std::thread::hardware_concurrency());
-  workers = static_cast<unsigned>(std::min<std::size_t>(workers, count));
-  const bool streamed =
-      options_.format == AppOptions::Format::Text || options_.format == AppOptions::Format::Github;
-  slots_.resize(streamed ? std::min<std::size_t>(count, 8 * std::size_t{workers} + 8) : count);
+  workers = static_cast<unsigned>(std::clamp<std::size_t>(expected, 1, workers));
+  slots_.resize(streamed ? std::clamp<std::size_t>(expected, 1, 8 * std::size_t{workers} + 8)
+                         : std::max<std::size_t>(expected, 1));
   // Input i, read and processed into its slot.
-  const auto work = [&](std::size_t i) {
+  const auto work = [&](std::size_t i, std::string path) {
     Job& job = slots_[i % slots_.size()];
-    job.path = fs::path(std::move(inputs_[i]));
+    job.path = fs::path(std::move(path));
     job.display = job.path.generic_string();
     if (job.display.rfind("./", 0) == 0) job.display.erase(0, 2);
     job.from_stdin = stdin_input_;
     if (!interrupted.load()) process(job, stdin_text ? &*stdin_text : nullptr);
   };
   const bool progress =
-      options_.show_progress && isatty(STDERR_FILENO) != 0 && count >= 50 && !options_.quiet;
+      options_.show_progress && isatty(STDERR_FILENO) != 0 && expected >= 50 && !options_.quiet;
   auto last_progress = std::chrono::steady_clock::now();
   // Input i, done: printed and counted, its slot freed for a later input.
   const auto finish = [&](std::size_t i) {
     Job& job = slots_[i % slots_.size()];
     if (progress &&
         std::chrono::steady_clock::now() - last_progress > std::chrono::milliseconds(100)) {
-      err_ << fmt::format("\r\033[Kdfopt: {}/{} files", i + 1, count) << std::flush;
+      err_ << fmt::format("\r\033[Kdfopt: {}/{} files", i + 1, std::max(expected, i + 1))
+           << std::flush;
       last_progress = std::chrono::steady_clock::now();
     }
     if (progress) err_ << "\r\033[K";
@@ -344,24 +360,44 @@ int App::run() {
   };
   if (workers <= 1) {
     // One worker: no thread to start (a one-file run is mostly start-up).
-    for (std::size_t i = 0; i < count; ++i) {
-      work(i);
+    for (std::size_t i = 0;; ++i) {
+      auto path = next_input();
+      if (!path) break;
+      work(i, std::move(*path));
       finish(i);
     }
   } else {
-    std::mutex mutex;
-    std::condition_variable ready;  // a job is done, or a slot became free
-    std::size_t printed = 0;        // inputs printed so far (guarded by mutex)
-    std::atomic<std::size_t> next{0};
+    std::mutex input_mutex;            // taking an input (the walk runs under it)
+    std::size_t taken = 0;             // inputs taken so far (guarded by input_mutex)
+    std::mutex mutex;                  // the slots and the counts below
+    std::condition_variable ready;     // a job is done, a slot became free, or the inputs ended
+    std::size_t printed = 0;           // inputs printed so far
+    std::optional<std::size_t> total;  // the number of inputs, once none is left
     std::vector<std::thread> threads;
     for (unsigned w = 0; w < workers; ++w) {
       threads.emplace_back([&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < count;) {
+        for (;;) {
+          std::size_t i = 0;
+          std::optional<std::string> path;
+          {
+            const std::lock_guard lock(input_mutex);
+            path = next_input();
+            i = taken;
+            if (path) ++taken;
+          }
+          if (!path) {
+            {
+              const std::lock_guard lock(mutex);
+              total = i;
+            }
+            ready.notify_all();
+            break;
+          }
           {
             std::unique_lock lock(mutex);
             ready.wait(lock, [&] { return i < printed + slots_.size(); });
           }
-          work(i);
+          work(i, std::move(*path));
           {
             const std::lock_guard lock(mutex);
             slots_[i % slots_.size()].done = true;
@@ -370,10 +406,12 @@ int App::run() {
         }
       });
     }
-    for (std::size_t i = 0; i < count; ++i) {
+    for (std::size_t i = 0;; ++i) {
       {
         std::unique_lock lock(mutex);
-        ready.wait(lock, [&] { return slots_[i % slots_.size()].done; });
+        // A slot is done only for the input that took it: finish() resets a reused one.
+        ready.wait(lock, [&] { return (total && i >= *total) || slots_[i % slots_.size()].done; });
+        if (total && i >= *total) break;
       }
       // No worker touches the slot again before `printed` passes i.
       finish(i);

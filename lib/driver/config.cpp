@@ -494,6 +494,10 @@ std::optional<fs::path> find_config(const fs::path& dockerfile) {
   return find_config_from_dir(normal_absolute(dockerfile).parent_path());
 }
 
+namespace {
+constexpr std::size_t nearest_cache_limit = 1024;
+}  // namespace
+
 std::optional<fs::path> ConfigCache::nearest(const fs::path& dir) {
   const fs::path key = normal_absolute(dir);
   {
@@ -505,6 +509,9 @@ std::optional<fs::path> ConfigCache::nearest(const fs::path& dir) {
   }
   auto found = find_config_from_dir(key);
   const std::lock_guard lock(mutex_);
+  // A bulk run asks about every directory it walks, depth first: the recent answers are the
+  // ones asked again, and a bounded cache keeps the memory flat however big the tree.
+  if (nearest_.size() >= nearest_cache_limit) nearest_.clear();
   nearest_.emplace(key.native(),
                    found ? std::optional<std::string>(found->native()) : std::nullopt);
   return found;

@@ -6,7 +6,6 @@
 #include <map>
 #include <set>
 #include <sstream>
-#include <tuple>
 #include <utility>
 
 #include <sys/stat.h>
@@ -55,62 +54,114 @@ bool any_matches(const std::vector<PathPattern>& patterns, const fs::path& base,
                      [&](const PathPattern& p) { return p.matches(*relative, is_dir); });
 }
 
+// One entry of a directory worth a look: a real directory, or a regular file or a symbolic
+// link to one. `key` is the name, with a `/` after a directory's: sorting by it visits the
+// paths of a tree in sorted order.
+struct Entry {
+  std::string key;
+  bool dir = false;
+  bool link = false;  // a symbolic link to a regular file
+  [[nodiscard]] std::string_view name() const {
+    return dir ? std::string_view(key).substr(0, key.size() - 1) : std::string_view(key);
+  }
+};
+
+struct Found {
+  std::string path;  // normalised
+  bool link = false;
+};
+
+// A depth-first walk of one directory argument, yielding its files in sorted order. It holds
+// the listings of the directories on the current branch only.
 class Walker {
  public:
-  Walker(const Excludes& excludes, DiscoverResult& out)
-      : excludes_(excludes), cli_patterns_(parse_globs(excludes.globs)), out_(out) {}
+  Walker(const Excludes& excludes, const std::vector<PathPattern>& cli_patterns,
+         std::vector<DiscoverError>* errors)
+      : excludes_(excludes), cli_patterns_(cli_patterns), errors_(errors) {}
 
-  void walk(const fs::path& dir) {
-    const bool pushed = push_gitignore(dir);
-    const std::vector<PathPattern>* config_patterns = nullptr;
-    fs::path config_dir;
-    if (excludes_.config_for) {
-      if (auto config = excludes_.config_for(dir)) {
-        config_patterns = &patterns_of(*config);
-        config_dir = config->dir;
-      }
-    }
-    for (const auto& [path, type] : list(dir)) {
-      const bool is_dir = type == fs::file_type::directory;
-      if (is_dir && is_skipped_dir(path.filename().string())) continue;
-      if (!is_dir && !is_dockerfile_name(path.filename().string())) continue;
-      if (excluded(path, is_dir) ||
-          (config_patterns != nullptr && any_matches(*config_patterns, config_dir, path, is_dir))) {
+  void start(const fs::path& dir) { enter(dir); }
+
+  std::optional<Found> next() {
+    while (!stack_.empty()) {
+      Frame& frame = stack_.back();
+      if (frame.next == frame.entries.size()) {
+        if (frame.gitignore) gitignores_.pop_back();
+        stack_.pop_back();
         continue;
       }
-      if (is_dir) {
-        walk(path);
+      const Entry& entry = frame.entries[frame.next++];
+      fs::path path = frame.dir / entry.name();
+      if (excluded(path, entry.dir) ||
+          (frame.config_patterns != nullptr &&
+           any_matches(*frame.config_patterns, frame.config_dir, path, entry.dir))) {
+        continue;
+      }
+      if (entry.dir) {
+        enter(path);  // invalidates `frame` and `entry`
       } else {
-        out_.files.push_back(path.lexically_normal().string());
+        return Found{path.lexically_normal().string(), entry.link};
       }
     }
-    if (pushed) gitignores_.pop_back();
+    return std::nullopt;
   }
 
  private:
-  static bool is_skipped_dir(const std::string& name) {
+  struct Frame {
+    fs::path dir;
+    std::vector<Entry> entries;
+    std::size_t next = 0;
+    bool gitignore = false;
+    const std::vector<PathPattern>* config_patterns = nullptr;
+    fs::path config_dir;
+  };
+
+  void enter(const fs::path& dir) {
+    Frame frame;
+    frame.dir = dir;
+    frame.gitignore = push_gitignore(dir);
+    if (excludes_.config_for) {
+      if (auto config = excludes_.config_for(dir)) {
+        frame.config_patterns = &patterns_of(*config);
+        frame.config_dir = config->dir;
+      }
+    }
+    frame.entries = list(dir);
+    stack_.push_back(std::move(frame));
+  }
+
+  static bool is_skipped_dir(std::string_view name) {
     return std::find(skipped_dirs.begin(), skipped_dirs.end(), name) != skipped_dirs.end();
   }
 
-  // The entries of `dir` worth a look: real directories, and regular files or symbolic links
-  // to regular files. Errors are reported and end the listing.
-  std::vector<std::pair<fs::path, fs::file_type>> list(const fs::path& dir) {
-    std::vector<std::pair<fs::path, fs::file_type>> entries;
+  // The entries of `dir` that can lead to a Dockerfile, sorted by key. Errors are reported
+  // and end the listing.
+  std::vector<Entry> list(const fs::path& dir) {
+    std::vector<Entry> entries;
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
     for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
       std::error_code type_ec;
       fs::file_type type = it->symlink_status(type_ec).type();
-      if (type == fs::file_type::symlink) {
+      const bool link = type == fs::file_type::symlink;
+      std::string name = it->path().filename().string();
+      if (link) {
         // Followed only to a regular file; a link to a directory could make a loop.
+        if (!is_dockerfile_name(name)) continue;
         type = it->status(type_ec).type();
         if (type != fs::file_type::regular) continue;
       }
-      if (type == fs::file_type::directory || type == fs::file_type::regular) {
-        entries.emplace_back(it->path(), type);
+      if (type == fs::file_type::directory) {
+        if (is_skipped_dir(name)) continue;
+        name += '/';
+        entries.push_back({std::move(name), true, false});
+      } else if (type == fs::file_type::regular && is_dockerfile_name(name)) {
+        entries.push_back({std::move(name), false, link});
       }
     }
-    if (ec) out_.errors.push_back({dir.lexically_normal().string(), error_text(ec)});
+    if (ec && errors_ != nullptr)
+      errors_->push_back({dir.lexically_normal().string(), error_text(ec)});
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.key < b.key; });
     return entries;
   }
 
@@ -143,64 +194,142 @@ class Walker {
   }
 
   const Excludes& excludes_;
-  std::vector<PathPattern> cli_patterns_;
-  DiscoverResult& out_;
+  const std::vector<PathPattern>& cli_patterns_;
+  std::vector<DiscoverError>* errors_;  // null: errors are not reported (the second pass)
+  std::vector<Frame> stack_;
   std::vector<IgnoreFile> gitignores_;
   std::map<const Config*, std::vector<PathPattern>> config_patterns_;
 };
 
-// Sorts by path and keeps the first name of each file (a file is its device and inode, so a
-// name reached through a symbolic link or a hard link counts once).
-void sort_unique(std::vector<std::string>& files) {
-  std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
-  struct Identity {
-    dev_t device;
-    ino_t inode;
-    std::size_t index;
-  };
-  std::vector<Identity> ids;
-  ids.reserve(files.size());
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    struct stat st {};
-    if (::stat(files[i].c_str(), &st) == 0) ids.push_back({st.st_dev, st.st_ino, i});
-  }
-  std::sort(ids.begin(), ids.end(), [](const Identity& a, const Identity& b) {
-    return std::tie(a.device, a.inode, a.index) < std::tie(b.device, b.inode, b.index);
-  });
-  std::vector<bool> duplicate(files.size(), false);
-  for (std::size_t k = 1; k < ids.size(); ++k) {
-    if (ids[k].device == ids[k - 1].device && ids[k].inode == ids[k - 1].inode)
-      duplicate[ids[k].index] = true;
-  }
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (duplicate[i]) continue;
-    if (kept != i) files[kept] = std::move(files[i]);
-    ++kept;
-  }
-  files.resize(kept);
-  files.shrink_to_fit();
+struct Identity {
+  dev_t device;
+  ino_t inode;
+  auto operator<=>(const Identity&) const = default;
+};
+
+std::optional<Identity> identity_of(const std::string& path, nlink_t* links = nullptr) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  if (links != nullptr) *links = st.st_nlink;
+  return Identity{st.st_dev, st.st_ino};
 }
+
+// A command-line path, as walked.
+struct Argument {
+  std::string path;  // normalised
+  std::string key;   // `path`, with a `/` after a directory's
+  bool dir = false;
+  bool nested = false;  // a directory inside (or equal to) an earlier directory argument
+};
 
 }  // namespace
 
-DiscoverResult discover(const std::vector<std::string>& paths, const Excludes& excludes) {
-  DiscoverResult out;
-  Walker walker(excludes, out);
+struct Discovery::State {
+  explicit State(Excludes ex)
+      : excludes(std::move(ex)), cli_patterns(parse_globs(excludes.globs)) {}
+
+  Excludes excludes;  // a copy: the second pass outlives the caller's
+  std::vector<PathPattern> cli_patterns;
+  std::vector<Argument> arguments;
+  std::vector<DiscoverError> errors;
+  std::size_t expected = 0;
+  std::set<Identity> suspects;  // the files that can be reached twice
+  std::set<Identity> seen;      // the suspects yielded so far
+  std::size_t argument = 0;     // the second pass: the argument being walked
+  std::optional<Walker> walker;
+
+  // The next file of the arguments, from `argument` on.
+  std::optional<Found> next_found(std::vector<DiscoverError>* report) {
+    while (argument < arguments.size()) {
+      const Argument& arg = arguments[argument];
+      if (!arg.dir) {
+        ++argument;
+        return Found{arg.path, true};
+      }
+      if (!walker) {
+        walker.emplace(excludes, cli_patterns, report);
+        walker->start(arg.path);
+      }
+      if (auto found = walker->next()) {
+        found->link = found->link || arg.nested;
+        return found;
+      }
+      walker.reset();
+      ++argument;
+    }
+    return std::nullopt;
+  }
+};
+
+Discovery::Discovery(const std::vector<std::string>& paths, const Excludes& excludes)
+    : state_(std::make_unique<State>(excludes)) {
+  State& st = *state_;
+  std::vector<std::pair<std::string, Argument>> dirs;  // canonical path, argument
   for (const auto& arg : paths) {
     const fs::path path(arg);
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (ec || status.type() == fs::file_type::not_found) {
-      out.errors.push_back({arg, ec ? error_text(ec) : "No such file or directory"});
-    } else if (status.type() == fs::file_type::directory) {
-      walker.walk(path);
-    } else {
-      out.files.push_back(path.lexically_normal().string());
+      st.errors.push_back({arg, ec ? error_text(ec) : "No such file or directory"});
+      continue;
     }
+    Argument a;
+    a.path = path.lexically_normal().string();
+    a.dir = status.type() == fs::file_type::directory;
+    a.key = a.path;
+    if (a.dir && a.key.back() != '/') a.key += '/';
+    st.arguments.push_back(std::move(a));
   }
-  sort_unique(out.files);
+  std::sort(st.arguments.begin(), st.arguments.end(),
+            [](const Argument& a, const Argument& b) { return a.key < b.key; });
+  // A directory inside an earlier one: its files may be reached twice.
+  std::vector<std::string> canonical_dirs;
+  for (Argument& a : st.arguments) {
+    if (!a.dir) continue;
+    std::error_code ec;
+    std::string canonical = fs::canonical(a.path, ec).string();
+    if (ec) canonical = a.path;
+    if (canonical.back() != '/') canonical += '/';
+    a.nested =
+        std::any_of(canonical_dirs.begin(), canonical_dirs.end(), [&](const std::string& outer) {
+          return canonical.compare(0, outer.size(), outer) == 0 ||
+                 outer.compare(0, canonical.size(), canonical) == 0;
+        });
+    canonical_dirs.push_back(std::move(canonical));
+  }
+  // The first pass.
+  while (auto found = st.next_found(&st.errors)) {
+    ++st.expected;
+    nlink_t links = 1;
+    const auto id = identity_of(found->path, &links);
+    if (id && (found->link || links > 1)) st.suspects.insert(*id);
+  }
+  st.argument = 0;
+}
+
+Discovery::~Discovery() = default;
+
+const std::vector<DiscoverError>& Discovery::errors() const { return state_->errors; }
+
+std::size_t Discovery::expected() const { return state_->expected; }
+
+std::optional<std::string> Discovery::next() {
+  State& st = *state_;
+  while (auto found = st.next_found(nullptr)) {
+    if (!st.suspects.empty()) {
+      const auto id = identity_of(found->path);
+      if (id && st.suspects.contains(*id) && !st.seen.insert(*id).second) continue;
+    }
+    return std::move(found->path);
+  }
+  return std::nullopt;
+}
+
+DiscoverResult discover(const std::vector<std::string>& paths, const Excludes& excludes) {
+  Discovery discovery(paths, excludes);
+  DiscoverResult out;
+  while (auto file = discovery.next()) out.files.push_back(std::move(*file));
+  out.errors = discovery.errors();
   return out;
 }
 

@@ -20,13 +20,25 @@
 // Symbolic links to directories are not followed (no loops); symbolic links to files are
 // taken (a fix is written through to the target). Directories that cannot be read are
 // reported in `errors` and the walk goes on. The same file (device and inode) reached twice —
-// also through a symbolic or hard link — is listed once, under the first of its names in
-// sorted order.
+// also through a symbolic or hard link — is listed once, under the first of its names.
+//
+// Order: files come in byte-wise sorted order of their normalised paths. The arguments are
+// taken in that order (a directory as `dir/`), each directory's entries too, so a walk
+// yields sorted paths without holding them: the memory of a walk is its current branch, not
+// the number of files. One exception: when a directory argument lies inside another one, its
+// files that the outer walk did not take (an ignored or excluded subtree) come after that
+// argument's place in the order.
+//
+// Two passes make this work: the first counts the files, reports the errors and notes the
+// identities of the only files that can be reached twice (the targets of symbolic links,
+// files with more than one hard link, file arguments, files under a nested argument); the
+// second yields the files, checking only those identities for duplicates.
 #pragma once
 
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,10 +62,32 @@ struct DiscoverError {
 };
 
 struct DiscoverResult {
-  std::vector<std::string> files;     // normalised paths, sorted, without duplicates
+  std::vector<std::string> files;     // normalised paths, in walk order, without duplicates
   std::vector<DiscoverError> errors;  // in the order met
 };
 
+// The files named by `paths`, one at a time. The first pass runs in the constructor.
+class Discovery {
+ public:
+  Discovery(const std::vector<std::string>& paths, const Excludes& excludes);
+  Discovery(const Discovery&) = delete;
+  Discovery& operator=(const Discovery&) = delete;
+  ~Discovery();
+
+  // Missing arguments and unreadable directories (met by the first pass).
+  [[nodiscard]] const std::vector<DiscoverError>& errors() const;
+  // The number of files the first pass found; the second may yield a few more or fewer when
+  // the tree changes meanwhile.
+  [[nodiscard]] std::size_t expected() const;
+  // The next file, or nothing once the walk is done.
+  [[nodiscard]] std::optional<std::string> next();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// Every file at once (small inputs and tests).
 [[nodiscard]] DiscoverResult discover(const std::vector<std::string>& paths,
                                       const Excludes& excludes);
 
