@@ -615,3 +615,24 @@ TEST_CASE("corpus: at least 99% of RUN bodies parse without whole-body fallback"
 
 }  // namespace
 }  // namespace dfopt::shell
+
+namespace dfopt::shell {
+namespace {
+
+TEST_CASE("shift_spans: a parse moved by an offset equals the parse at that offset") {
+  const std::string body =
+      "A=1 B+=2 cmd \"x\" 2>/dev/null | (sub; x) |& y && { g; } > out; "
+      "if true; then :; fi & ! z || w\n";
+  const std::string padded = std::string(37, '#') + body;
+  Script moved = parse(LogicalText::contiguous(body, 0));
+  const Script at37 = parse(LogicalText::contiguous(body, 37));
+  REQUIRE(at37.status == ParseStatus::PartlyOpaque);
+  CHECK(dump_shell(moved, body) != dump_shell(at37, padded));
+  shift_spans(moved, 37);
+  CHECK(dump_shell(moved, padded) == dump_shell(at37, padded));
+  shift_spans(moved, -37);
+  CHECK(dump_shell(moved, body) == dump_shell(parse(LogicalText::contiguous(body, 0)), body));
+}
+
+}  // namespace
+}  // namespace dfopt::shell

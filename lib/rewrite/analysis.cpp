@@ -29,11 +29,19 @@ bool windows_image(std::string_view image) {
 
 }  // namespace
 
-Analysis::Analysis(const syntax::Document& doc, std::filesystem::path directory)
+Analysis::Analysis(const syntax::Document& doc, std::filesystem::path directory, ScriptTable parsed)
     : doc_(doc),
       directory_(std::move(directory)),
-      scripts_(doc.instructions.size()),
-      scripts_done_(doc.instructions.size(), false) {}
+      scripts_(std::move(parsed)),
+      scripts_done_(doc.instructions.size(), false) {
+  scripts_.resize(doc.instructions.size());
+  for (std::size_t i = 0; i < scripts_.size(); ++i) scripts_done_[i] = scripts_[i] != nullptr;
+}
+
+ScriptTable Analysis::take_scripts() && {
+  commands_.reset();  // it points into the scripts
+  return std::move(scripts_);
+}
 
 const syntax::StageView& Analysis::stages() const {
   if (!stages_) stages_ = syntax::stages(doc_);

@@ -27,11 +27,17 @@ struct RunCommand {
   shell::CommandView view;
 };
 
+// Shell ASTs by instruction index (null where none was parsed).
+using ScriptTable = std::vector<std::unique_ptr<shell::Script>>;
+
 class Analysis {
  public:
   // `directory`: the Dockerfile's directory, taken as its build context; empty when
-  // unknown (text from stdin without --stdin-filename, tests).
-  explicit Analysis(const syntax::Document& doc, std::filesystem::path directory = {});
+  // unknown (text from stdin without --stdin-filename, tests). `parsed`: shell ASTs of
+  // this document's RUNs already parsed elsewhere (`shell::parse(run(i)->rest_text())`,
+  // e.g. by the pass manager's guard), taken instead of parsing again.
+  explicit Analysis(const syntax::Document& doc, std::filesystem::path directory = {},
+                    ScriptTable parsed = {});
 
   [[nodiscard]] const syntax::Document& doc() const { return doc_; }
   [[nodiscard]] std::string_view text() const { return doc_.text(); }
@@ -53,13 +59,15 @@ class Analysis {
   [[nodiscard]] std::span<const RunCommand> commands(std::size_t index) const;
   // syntax::environment_at(doc, stages(), index), computed once per instruction.
   [[nodiscard]] const syntax::Environment& environment(std::size_t index) const;
+  // The shell ASTs parsed so far; the analysis is not used after.
+  [[nodiscard]] ScriptTable take_scripts() &&;
 
  private:
   const syntax::Document& doc_;
   std::filesystem::path directory_;
   mutable std::optional<syntax::StageView> stages_;
   mutable std::optional<Style> style_;
-  mutable std::vector<std::unique_ptr<shell::Script>> scripts_;
+  mutable ScriptTable scripts_;
   mutable std::vector<bool> scripts_done_;
   mutable std::vector<bool> posix_;
   mutable std::optional<std::vector<RunCommand>> commands_;

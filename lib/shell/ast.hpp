@@ -246,6 +246,11 @@ inline std::string_view text_of(std::string_view logical_text, Span logical) {
   return logical_text.substr(logical.begin, logical.end - logical.begin);
 }
 
+// Moves every source span of `script` by `delta` bytes: the same RUN text found at another
+// offset of the file (after an edit above it). Logical spans stay; empty spans at offset 0
+// (no source, e.g. a missing separator) stay empty.
+void shift_spans(Script& script, std::int64_t delta);
+
 inline const Span& span_of(const Command& c) {
   return std::visit([](const auto& n) -> const Span& { return n.span; }, c);
 }
