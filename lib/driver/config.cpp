@@ -499,20 +499,31 @@ constexpr std::size_t nearest_cache_limit = 1024;
 }  // namespace
 
 std::optional<fs::path> ConfigCache::nearest(const fs::path& dir) {
-  const fs::path key = normal_absolute(dir);
+  return nearest_absolute(normal_absolute(dir));
+}
+
+// As find_config_from_dir, one directory at a time: the parent's answer comes from the
+// cache (a walk asks about a directory's parent just before), so a miss costs two stats.
+std::optional<fs::path> ConfigCache::nearest_absolute(const fs::path& dir) {
   {
     const std::lock_guard lock(mutex_);
-    if (auto it = nearest_.find(key.native()); it != nearest_.end()) {
+    if (auto it = nearest_.find(dir.native()); it != nearest_.end()) {
       if (!it->second) return std::nullopt;
       return fs::path(*it->second);
     }
   }
-  auto found = find_config_from_dir(key);
+  std::optional<fs::path> found;
+  std::error_code ec;
+  if (fs::path candidate = dir / config_file_name; fs::is_regular_file(candidate, ec)) {
+    found = std::move(candidate);
+  } else if (!fs::exists(dir / ".git", ec) && dir.has_relative_path()) {
+    found = nearest_absolute(dir.parent_path());  // not at the repository or file-system root
+  }
   const std::lock_guard lock(mutex_);
   // A bulk run asks about every directory it walks, depth first: the recent answers are the
   // ones asked again, and a bounded cache keeps the memory flat however big the tree.
   if (nearest_.size() >= nearest_cache_limit) nearest_.clear();
-  nearest_.emplace(key.native(),
+  nearest_.emplace(dir.native(),
                    found ? std::optional<std::string>(found->native()) : std::nullopt);
   return found;
 }

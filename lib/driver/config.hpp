@@ -159,6 +159,7 @@ class ConfigCache {
   };
 
   std::optional<std::filesystem::path> nearest(const std::filesystem::path& dir);
+  std::optional<std::filesystem::path> nearest_absolute(const std::filesystem::path& dir);
 
   RuleCatalog catalog_;
   std::mutex mutex_;

@@ -297,12 +297,12 @@ Discovery::Discovery(const std::vector<std::string>& paths, const Excludes& excl
         });
     canonical_dirs.push_back(std::move(canonical));
   }
-  // The first pass.
+  // The first pass. A file with several hard links needs no note: every name of it shows
+  // the link count.
   while (auto found = st.next_found(&st.errors)) {
     ++st.expected;
-    nlink_t links = 1;
-    const auto id = identity_of(found->path, &links);
-    if (id && (found->link || links > 1)) st.suspects.insert(*id);
+    if (!found->link) continue;
+    if (const auto id = identity_of(found->path)) st.suspects.insert(*id);
   }
   st.argument = 0;
 }
@@ -316,10 +316,9 @@ std::size_t Discovery::expected() const { return state_->expected; }
 std::optional<std::string> Discovery::next() {
   State& st = *state_;
   while (auto found = st.next_found(nullptr)) {
-    if (!st.suspects.empty()) {
-      const auto id = identity_of(found->path);
-      if (id && st.suspects.contains(*id) && !st.seen.insert(*id).second) continue;
-    }
+    nlink_t links = 1;
+    const auto id = identity_of(found->path, &links);
+    if (id && (links > 1 || st.suspects.contains(*id)) && !st.seen.insert(*id).second) continue;
     return std::move(found->path);
   }
   return std::nullopt;

@@ -30,9 +30,9 @@
 // argument's place in the order.
 //
 // Two passes make this work: the first counts the files, reports the errors and notes the
-// identities of the only files that can be reached twice (the targets of symbolic links,
-// files with more than one hard link, file arguments, files under a nested argument); the
-// second yields the files, checking only those identities for duplicates.
+// identities of the only files with one link that can be reached twice (the targets of
+// symbolic links, file arguments, files under a nested argument); the second yields the
+// files, remembering only those and the files with several hard links.
 #pragma once
 
 #include <filesystem>
