@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 #include <utility>
 
+#include <dirent.h>
 #include <sys/stat.h>
 
 namespace dfopt::driver {
@@ -133,21 +135,30 @@ class Walker {
     return std::find(skipped_dirs.begin(), skipped_dirs.end(), name) != skipped_dirs.end();
   }
 
-  // The entries of `dir` that can lead to a Dockerfile, sorted by key. Errors are reported
-  // and end the listing.
+  // The entries of `dir` that can lead to a Dockerfile, sorted by key. The type comes from
+  // the directory entry (no stat) where the file system gives it. Errors are reported and
+  // end the listing.
   std::vector<Entry> list(const fs::path& dir) {
     std::vector<Entry> entries;
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec);
-    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-      std::error_code type_ec;
-      fs::file_type type = it->symlink_status(type_ec).type();
+    const std::unique_ptr<DIR, int (*)(DIR*)> handle(::opendir(dir.c_str()), ::closedir);
+    int error = handle ? 0 : errno;
+    while (handle) {
+      errno = 0;
+      const dirent* d = ::readdir(handle.get());
+      if (d == nullptr) {
+        error = errno;
+        break;
+      }
+      std::string name = d->d_name;
+      if (name == "." || name == "..") continue;
+      const fs::path path = dir / name;
+      fs::file_type type = type_of(*d, path);
       const bool link = type == fs::file_type::symlink;
-      std::string name = it->path().filename().string();
       if (link) {
         // Followed only to a regular file; a link to a directory could make a loop.
         if (!is_dockerfile_name(name)) continue;
-        type = it->status(type_ec).type();
+        std::error_code ec;
+        type = fs::status(path, ec).type();
         if (type != fs::file_type::regular) continue;
       }
       if (type == fs::file_type::directory) {
@@ -158,11 +169,29 @@ class Walker {
         entries.push_back({std::move(name), false, link});
       }
     }
-    if (ec && errors_ != nullptr)
-      errors_->push_back({dir.lexically_normal().string(), error_text(ec)});
+    if (error != 0 && errors_ != nullptr) {
+      errors_->push_back({dir.lexically_normal().string(), std::generic_category().message(error)});
+    }
     std::sort(entries.begin(), entries.end(),
               [](const Entry& a, const Entry& b) { return a.key < b.key; });
     return entries;
+  }
+
+  static fs::file_type type_of(const dirent& d, const fs::path& path) {
+    switch (d.d_type) {
+      case DT_DIR:
+        return fs::file_type::directory;
+      case DT_REG:
+        return fs::file_type::regular;
+      case DT_LNK:
+        return fs::file_type::symlink;
+      case DT_UNKNOWN: {
+        std::error_code ec;
+        return fs::symlink_status(path, ec).type();
+      }
+      default:
+        return fs::file_type::unknown;
+    }
   }
 
   bool push_gitignore(const fs::path& dir) {
