@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 #include <utility>
 
 #include <dirent.h>
@@ -233,7 +234,9 @@ class Walker {
 struct Identity {
   dev_t device;
   ino_t inode;
-  auto operator<=>(const Identity&) const = default;
+  bool operator<(const Identity& other) const {
+    return std::tie(device, inode) < std::tie(other.device, other.inode);
+  }
 };
 
 std::optional<Identity> identity_of(const std::string& path, nlink_t* links = nullptr) {
