@@ -132,10 +132,11 @@ void check(Context& ctx) {
     const syntax::Stage* stage = analysis.stages().stage_of(rm.index);
     if (stage == nullptr) continue;
     const syntax::Environment& at_rm = analysis.environment(rm.index);
-    // Find the earlier RUN of the stage that created every removed path.
+    // Find the RUN of the stage that last created a removed path before the `rm`.
     std::optional<std::size_t> creator;
     for (const RunCommand& c : all) {
-      if (c.index <= stage->from || c.index >= rm.index) continue;
+      if (&c == &rm) break;
+      if (c.index <= stage->from) continue;
       const syntax::Environment& at_c = analysis.environment(c.index);
       for (const std::string& made : created_paths(c)) {
         for (const shell::Word* t : targets) {
@@ -147,8 +148,9 @@ void check(Context& ctx) {
         }
       }
     }
-    // Nothing earlier made it, or it was made in this very RUN.
-    if (!creator) continue;
+    // Nothing earlier made it, or it was (last) made in this very RUN: moving the `rm` to
+    // an earlier creator would leave what this RUN makes in the image.
+    if (!creator || *creator == rm.index) continue;
     // An instruction in between may still use the file.
     bool used_between = false;
     for (std::size_t k = *creator + 1; k < rm.index && !used_between; ++k) {
