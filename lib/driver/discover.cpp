@@ -71,7 +71,9 @@ struct Entry {
 
 struct Found {
   std::string path;  // normalised
-  bool link = false;
+  // It may be reached under another name too: a symbolic link, a file argument, a file
+  // under a nested directory argument.
+  bool shared = false;
 };
 
 // A depth-first walk of one directory argument, yielding its files in sorted order. It holds
@@ -251,7 +253,7 @@ struct Argument {
   std::string path;  // normalised
   std::string key;   // `path`, with a `/` after a directory's
   bool dir = false;
-  bool nested = false;  // a directory inside (or equal to) an earlier directory argument
+  bool nested = false;  // a directory inside, around or equal to an earlier directory argument
 };
 
 }  // namespace
@@ -283,7 +285,7 @@ struct Discovery::State {
         walker->start(arg.path);
       }
       if (auto found = walker->next()) {
-        found->link = found->link || arg.nested;
+        found->shared = found->shared || arg.nested;
         return found;
       }
       walker.reset();
@@ -296,7 +298,6 @@ struct Discovery::State {
 Discovery::Discovery(const std::vector<std::string>& paths, const Excludes& excludes)
     : state_(std::make_unique<State>(excludes)) {
   State& st = *state_;
-  std::vector<std::pair<std::string, Argument>> dirs;  // canonical path, argument
   for (const auto& arg : paths) {
     const fs::path path(arg);
     std::error_code ec;
@@ -314,7 +315,7 @@ Discovery::Discovery(const std::vector<std::string>& paths, const Excludes& excl
   }
   std::sort(st.arguments.begin(), st.arguments.end(),
             [](const Argument& a, const Argument& b) { return a.key < b.key; });
-  // A directory inside an earlier one: its files may be reached twice.
+  // A directory inside (or around) an earlier one: its files may be reached twice.
   std::vector<std::string> canonical_dirs;
   for (Argument& a : st.arguments) {
     if (!a.dir) continue;
@@ -333,7 +334,7 @@ Discovery::Discovery(const std::vector<std::string>& paths, const Excludes& excl
   // the link count.
   while (auto found = st.next_found(&st.errors)) {
     ++st.expected;
-    if (!found->link) continue;
+    if (!found->shared) continue;
     if (const auto id = identity_of(found->path)) st.suspects.insert(*id);
   }
   st.argument = 0;

@@ -63,7 +63,7 @@ const syntax::Instruction* shell_run(const syntax::Instruction& ins) {
   return run.keyword == syntax::Keyword::Run && run.form == syntax::ArgForm::Shell ? &run : nullptr;
 }
 
-// The source text of `ins`, with the escape token it was read with.
+// Whether two instructions have the same source text, read with the same escape token.
 bool same_text(const syntax::Instruction& a, const syntax::Document& a_doc,
                const syntax::Instruction& b, const syntax::Document& b_doc) {
   return a_doc.escape == b_doc.escape && a_doc.text().substr(a.span.begin, a.span.size()) ==
