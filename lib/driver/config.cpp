@@ -478,25 +478,31 @@ ConfigResult load_config(const fs::path& file, const RuleCatalog& catalog) {
 // ---------------------------------------------------------------------------------------------
 // Discovery of the config file
 
+namespace {
+
+constexpr std::size_t nearest_cache_limit = 1024;
+
+// What the absolute directory `dir` says about the config governing it: the config file in
+// it, "none" at the repository or file-system root, or nothing (ask the parent).
+std::optional<std::optional<fs::path>> config_step(const fs::path& dir) {
+  std::error_code ec;
+  if (fs::path candidate = dir / config_file_name; fs::is_regular_file(candidate, ec))
+    return candidate;
+  if (fs::exists(dir / ".git", ec) || !dir.has_relative_path()) return std::optional<fs::path>();
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<fs::path> find_config_from_dir(const fs::path& dir) {
-  fs::path current = normal_absolute(dir);
-  for (;;) {
-    std::error_code ec;
-    fs::path candidate = current / config_file_name;
-    if (fs::is_regular_file(candidate, ec)) return candidate;
-    if (fs::exists(current / ".git", ec)) return std::nullopt;  // the repository root
-    if (!current.has_relative_path()) return std::nullopt;      // the file-system root
-    current = current.parent_path();
+  for (fs::path current = normal_absolute(dir);; current = current.parent_path()) {
+    if (auto answer = config_step(current)) return *answer;
   }
 }
 
 std::optional<fs::path> find_config(const fs::path& dockerfile) {
   return find_config_from_dir(normal_absolute(dockerfile).parent_path());
 }
-
-namespace {
-constexpr std::size_t nearest_cache_limit = 1024;
-}  // namespace
 
 std::optional<fs::path> ConfigCache::nearest(const fs::path& dir) {
   return nearest_absolute(normal_absolute(dir));
@@ -512,13 +518,8 @@ std::optional<fs::path> ConfigCache::nearest_absolute(const fs::path& dir) {
       return fs::path(*it->second);
     }
   }
-  std::optional<fs::path> found;
-  std::error_code ec;
-  if (fs::path candidate = dir / config_file_name; fs::is_regular_file(candidate, ec)) {
-    found = std::move(candidate);
-  } else if (!fs::exists(dir / ".git", ec) && dir.has_relative_path()) {
-    found = nearest_absolute(dir.parent_path());  // not at the repository or file-system root
-  }
+  auto answer = config_step(dir);
+  std::optional<fs::path> found = answer ? *answer : nearest_absolute(dir.parent_path());
   const std::lock_guard lock(mutex_);
   // A bulk run asks about every directory it walks, depth first: the recent answers are the
   // ones asked again, and a bounded cache keeps the memory flat however big the tree.
